@@ -1,0 +1,135 @@
+"""Labels the printed forms use, the spelling variants of other provinces, and text cleaning.
+
+PDF text breaks labels across lines (实施单\\n位, 绩\\n效\\n指\\n标) and publishers name the
+same cell differently (产出值, 数量值, 经济效益); this module turns all of them into the
+model's vocabulary. Nothing here judges content.
+"""
+
+from __future__ import annotations
+
+import re
+from enum import Enum
+
+from jixiao.model import Level1, Level2, Requirement
+
+
+class HeaderCell(Enum):
+    """Column headers of the indicator table."""
+
+    LEVEL1 = "一级指标"
+    LEVEL2 = "二级指标"
+    NAME = "三级指标"
+    NATURE = "指标性质"
+    VALUE = "指标值"
+    UNIT = "度量单位"
+    OTHER = "其他"
+
+
+_L1_STEMS = {
+    "产出": Level1.OUTPUT,
+    "效益": Level1.BENEFIT,
+    "满意度": Level1.SATISFACTION,
+}
+_L2_STEMS = {
+    "数量": Level2.QUANTITY,
+    "质量": Level2.QUALITY,
+    "时效": Level2.TIMELINESS,
+    "经济成本": Level2.ECONOMIC_COST,
+    "社会成本": Level2.SOCIAL_COST,
+    "生态环境成本": Level2.ECOLOGICAL_COST,
+    "生态成本": Level2.ECOLOGICAL_COST,
+    "经济效益": Level2.ECONOMIC_BENEFIT,
+    "社会效益": Level2.SOCIAL_BENEFIT,
+    "生态效益": Level2.ECOLOGICAL_BENEFIT,
+    "可持续影响": Level2.SUSTAINABILITY,
+    "服务对象满意度": Level2.SERVICE_SATISFACTION,
+}
+#: 成本指标 is a 二级 in the classic tree and a 一级 in the 2021 tree.
+COST_LABEL = "成本"
+
+
+def _spellings(stem: str) -> tuple[str, ...]:
+    return (stem, stem + "指标", stem + "值")
+
+
+LEVEL1_LABELS: dict[str, Level1] = {s: v for k, v in _L1_STEMS.items() for s in _spellings(k)}
+LEVEL2_LABELS: dict[str, Level2] = {s: v for k, v in _L2_STEMS.items() for s in _spellings(k)}
+COST_LABELS = frozenset(_spellings(COST_LABEL))
+#: 二级 labels only the 2021 tree has: seeing one means the form follows that tree.
+V2021_LEVEL2 = frozenset({Level2.ECONOMIC_COST, Level2.SOCIAL_COST, Level2.ECOLOGICAL_COST})
+
+HEADER_CELLS: dict[str, HeaderCell] = {
+    "一级指标": HeaderCell.LEVEL1,
+    "二级指标": HeaderCell.LEVEL2,
+    "三级指标": HeaderCell.NAME,
+    "指标名称": HeaderCell.NAME,
+    "指标性质": HeaderCell.NATURE,
+    "指标值": HeaderCell.VALUE,
+    "指标值（年度）": HeaderCell.VALUE,
+    "年度指标值": HeaderCell.VALUE,
+    "度量单位": HeaderCell.UNIT,
+    "计量单位": HeaderCell.UNIT,
+    "单位": HeaderCell.UNIT,
+    "评分标准": HeaderCell.OTHER,
+    "指标解释": HeaderCell.OTHER,
+    "备注": HeaderCell.OTHER,
+}
+#: The vertical 绩效指标 label of the seed layout; skipped wherever it is printed.
+BLOCK_LABEL = "绩效指标"
+
+_ANNOTATION = re.compile(r"^[（(](必填量化|必填|选填)[)）]$")
+
+ALL_LABELS: frozenset[str] = frozenset(
+    [*LEVEL1_LABELS, *LEVEL2_LABELS, *COST_LABELS, *HEADER_CELLS, BLOCK_LABEL]
+)
+_PREFIXES: frozenset[str] = frozenset(
+    label[:n] for label in ALL_LABELS for n in range(1, len(label))
+) | frozenset(f"（{a}"[:n] for a in ("必填量化）", "必填）", "选填）") for n in range(1, 6))
+
+
+def annotation(token: str) -> Requirement | None:
+    """（必填量化）→ QUANTIFIED, （必填）→ REQUIRED, （选填）→ OPTIONAL, else None."""
+    m = _ANNOTATION.match(token)
+    return Requirement(m.group(1)) if m else None
+
+
+def is_label(token: str) -> bool:
+    """A complete label or annotation of the indicator table."""
+    return token in ALL_LABELS or annotation(token) is not None
+
+
+def is_label_prefix(token: str) -> bool:
+    """The start of a label broken across lines (产出指, 服务对象, 绩, 一级指 …)."""
+    return token in _PREFIXES
+
+
+# ---------------------------------------------------------------- text cleaning
+
+_SPACES = re.compile(r"[ \t\u00a0\u3000\u2002\u2003\u2009\u200b\ufeff]+")
+_CJK = r"\u3000-\u303f\u3400-\u9fff\uff00-\uffef“”‘’《》—…·"
+_GAP_BETWEEN_CJK = re.compile(rf"(?<=[{_CJK}]) +(?=[{_CJK}])")
+_GAP_BEFORE_PUNCT = re.compile(r" +(?=[，。；：、！？）》”’】,.;:!?)])")
+_GAP_AFTER_OPEN = re.compile(r"(?<=[（《“‘【(]) +")
+
+
+def normalise_spaces(line: str) -> str:
+    """Full-width and odd spaces become one ASCII space; ends stripped."""
+    return _SPACES.sub(" ", line).strip()
+
+
+def clean_text(text: str) -> str:
+    """Join a wrapped cell: no space between CJK characters or before punctuation."""
+    text = normalise_spaces(text.replace("\n", " "))
+    text = _GAP_BETWEEN_CJK.sub("", text)
+    text = _GAP_BEFORE_PUNCT.sub("", text)
+    return _GAP_AFTER_OPEN.sub("", text)
+
+
+def join_wrapped(parts: list[str]) -> str:
+    """Join pieces of one cell that the PDF wrapped over several lines."""
+    return clean_text("".join(p.strip() for p in parts))
+
+
+def flexible(label: str) -> str:
+    """A regex for ``label`` that tolerates line breaks and spaces between its characters."""
+    return r"\s*".join(re.escape(ch) for ch in label)

@@ -1,0 +1,335 @@
+"""The text importer: PDF-extracted text (and hand-made text layouts) → declarations.
+
+A file may hold many forms; each starts at its title (…绩效目标申报表, with the 附件N line
+before it). A form is cut into regions by its labels — header, 项目资金, 年度总体目标,
+绩效指标, 综合评定等级, 注 — and labels are matched with any line break or space between
+their characters, because PDF text breaks them anywhere (实施单\\n位, 年度总\\n体目标).
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
+
+from jixiao.importers.base import ImportFailure, ImportIssue, ImportResult, decode_text
+from jixiao.importers.indicators import read_indicator_block
+from jixiao.importers.labels import clean_text, flexible, normalise_spaces
+from jixiao.model import Declaration, Funding, Organisation, SourceLocation, Verdict
+
+_TITLE = re.compile(r"绩效目标(?:申报)?表")
+_ATTACHMENT = re.compile(r"^附件\s*(\d*)\s*[:：]?$")
+_YEAR = re.compile(r"((?:19|20)\d\d)\s*年\s*度?")
+
+
+def _labels(*names: str) -> str:
+    return "|".join(flexible(n) for n in sorted(names, key=len, reverse=True))
+
+
+#: Header labels → model field; labels not listed under a field go to ``other_fields``.
+_HEADER_FIELDS = {
+    "项目名称": "project_name",
+    "主管部门及代码": "department",
+    "主管部门": "department",
+    "实施单位及代码": "implementer",
+    "实施单位": "implementer",
+    "项目属性": "attribute",
+    "项目期": "period",
+    "项目周期": "period",
+    "实施期限": "period",
+}
+_OTHER_HEADER = (
+    "项目负责人",
+    "联系电话",
+    "项目类别",
+    "项目类型",
+    "资金用途",
+    "项目编码",
+    "项目代码",
+)
+_HEADER_LABEL = re.compile(_labels(*_HEADER_FIELDS, *_OTHER_HEADER))
+_FUNDING_START = re.compile(_labels("项目资金", "年度资金总额", "资金总额"))
+_GOAL_LABEL = re.compile(
+    _labels(
+        "年度总体目标",
+        "年度绩效目标",
+        "年度目标",
+        "项目总目标",
+        "长期目标",
+        "中长期目标",
+        "总体目标",
+    )
+)
+_LONG_GOALS = frozenset({"项目总目标", "长期目标", "中长期目标"})
+_BLOCK_START = re.compile(_labels("绩效指标", "一级指标"))
+_VERDICT = re.compile(flexible("综合评定等级"))
+_FOOTNOTE = re.compile(r"(?m)^\s*注\s*[:：]")
+_AMOUNT = r"([0-9][0-9,，]*(?:\.[0-9]+)?)\s*(万元|元|万)?"
+_MONEY = {
+    "annual_total": re.compile(flexible("年度资金总额") + r"\s*[:：]?\s*" + _AMOUNT + "?"),
+    "fiscal": re.compile(flexible("财政拨款") + r"\s*[:：]?\s*" + _AMOUNT + "?"),
+    "other": re.compile(flexible("其他资金") + r"\s*[:：]?\s*" + _AMOUNT + "?"),
+    "project_total": re.compile(
+        "(?:"
+        + _labels("项目资金总额", "项目总资金", "中期资金总额")
+        + r")\s*[:：]?\s*"
+        + _AMOUNT
+        + "?"
+    ),
+}
+_CODE = (
+    re.compile(r"^(?P<name>.*?)\s*[（(]\s*(?P<code>[0-9A-Za-z]{3,})\s*[)）]$"),
+    re.compile(r"^(?P<code>[0-9]{3,})\s+(?P<name>.+)$"),
+    re.compile(r"^(?P<name>.+?)\s+(?P<code>[0-9]{3,})$"),
+)
+_NUMBERED = re.compile(
+    r"^(?:\d+\s*[.、．]|[一二三四五六七八九十]+\s*[、.．]|[（(][一二三四五六七八九十\d]+[)）])"
+)
+_FILLED = "█■☑✔√☒●▇"
+_EMPTY = "□☐○"
+_OPTIONS = re.compile(
+    r"退回\s*[，,]?\s*不予纳入财政项目库|退回修改|通过|[" + _FILLED + _EMPTY + "]"
+)
+
+
+@dataclass(slots=True)
+class _Form:
+    """One form's text with the map from character offset to source line."""
+
+    filename: str
+    lines: list[tuple[int, str]]
+    text: str = ""
+    starts: list[int] = field(default_factory=list)
+    issues: list[ImportIssue] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        offset = 0
+        for _, line in self.lines:
+            self.starts.append(offset)
+            offset += len(line) + 1
+        self.text = "\n".join(line for _, line in self.lines)
+
+    def line_at(self, offset: int) -> int:
+        index = max(0, bisect.bisect_right(self.starts, offset) - 1)
+        return self.lines[index][0] if self.lines else 0
+
+    def loc(self, offset: int) -> SourceLocation:
+        return SourceLocation(self.filename, self.line_at(offset))
+
+    def issue(self, offset: int, message: str) -> None:
+        self.issues.append(ImportIssue(self.loc(offset), message))
+
+    def lines_between(self, start: int, end: int) -> list[tuple[int, str]]:
+        first = max(0, bisect.bisect_right(self.starts, start) - 1)
+        last = bisect.bisect_left(self.starts, end)
+        out = list(self.lines[first:last])
+        if out and self.starts[first] < start:
+            out[0] = (out[0][0], self.text[start : self.starts[first] + len(out[0][1])])
+        return out
+
+
+def split_forms(text: str) -> list[list[tuple[int, str]]]:
+    """Cut a file into forms at their titles; each keeps its 1-based line numbers."""
+    lines = [(n, normalise_spaces(t)) for n, t in enumerate(text.splitlines(), 1)]
+    titles = [i for i, (_, t) in enumerate(lines) if _TITLE.search(t.replace(" ", ""))]
+    if not titles:
+        titles = [i for i, (_, t) in enumerate(lines) if re.match(flexible("项目名称"), t)][:1]
+    starts = [_back_to_attachment(lines, i) for i in titles]
+    return [lines[s:e] for s, e in zip(starts, [*starts[1:], len(lines)], strict=True)]
+
+
+def _back_to_attachment(lines: list[tuple[int, str]], i: int) -> int:
+    j = i - 1
+    while j >= 0 and not lines[j][1]:
+        j -= 1
+    return j if j >= 0 and _ATTACHMENT.match(lines[j][1].replace("|", "").strip()) else i
+
+
+def _clean_region(text: str) -> str:
+    return clean_text(text.replace("|", " "))
+
+
+def _read_title(form: _Form, header_start: int) -> tuple[str, str, int | None]:
+    head = form.text[:header_start]
+    attachment = ""
+    title = ""
+    for line in head.split("\n"):
+        compact = line.replace("|", "").replace(" ", "")
+        if m := _ATTACHMENT.match(compact):
+            attachment = "附件" + m.group(1)
+        elif _TITLE.search(compact) and not title:
+            title = _YEAR.sub("", compact).strip("（）() ") or compact
+    year = _YEAR.search(head.replace(" ", ""))
+    if year is None:
+        form.issue(0, "未找到申报年度（如“（2025年度）”）")
+    return attachment, title, int(year.group(1)) if year else None
+
+
+def _split_code(text: str) -> Organisation:
+    for pattern in _CODE:
+        if m := pattern.match(text):
+            return Organisation(name=m.group("name").strip(), code=m.group("code"))
+    return Organisation(name=text)
+
+
+def _read_header(form: _Form, start: int, end: int) -> dict[str, str]:
+    region = form.text[start:end]
+    marks = list(_HEADER_LABEL.finditer(region))
+    fields: dict[str, str] = {}
+    for mark, nxt in zip(marks, [*marks[1:], None], strict=True):
+        label = "".join(mark.group(0).split())
+        value = _clean_region(region[mark.end() : nxt.start() if nxt else len(region)])
+        value = value.lstrip(":： ").strip()
+        fields.setdefault(_HEADER_FIELDS.get(label, "other:" + label), value)
+    if not fields.get("project_name"):
+        form.issue(start, "未找到项目名称")
+    return fields
+
+
+def _decimal(number: str, unit: str, default_unit: str) -> Decimal:
+    value = Decimal(number.replace(",", "").replace("，", ""))
+    unit = unit or default_unit
+    return value / Decimal(10000) if unit == "元" else value
+
+
+def _read_funding(form: _Form, start: int, end: int) -> Funding:
+    region = form.text[start:end]
+    compact = "".join(region.split())
+    default_unit = (
+        "万元"
+        if "万元" in compact
+        else ("元" if "（元）" in compact or "(元)" in compact else "万元")
+    )
+    amounts: dict[str, Decimal | None] = {}
+    for key, pattern in _MONEY.items():
+        m = pattern.search(region)
+        if m is None or m.group(1) is None:
+            amounts[key] = None
+            continue
+        try:
+            amounts[key] = _decimal(m.group(1), m.group(2) or "", default_unit)
+        except InvalidOperation:
+            form.issue(start + m.start(), f"金额“{m.group(0)}”无法读取")
+            amounts[key] = None
+    if amounts["annual_total"] is None:
+        form.issue(start, "未找到年度资金总额")
+    return Funding(location=form.loc(start), **amounts)
+
+
+def _paragraphs(lines: list[str]) -> str:
+    paragraphs: list[list[str]] = []
+    for line in (ln.strip() for ln in lines):
+        if not line:
+            continue
+        if not paragraphs or _NUMBERED.match(line):
+            paragraphs.append([])
+        paragraphs[-1].append(line)
+    return "\n".join(clean_text("".join(p)) for p in paragraphs)
+
+
+def _read_goals(form: _Form, start: int, end: int) -> tuple[str, str]:
+    region = form.text[start:end].replace("|", " ")
+    marks = list(_GOAL_LABEL.finditer(region))
+    annual, long_term = "", ""
+    for mark, nxt in zip(marks, [*marks[1:], None], strict=True):
+        text = _paragraphs(region[mark.end() : nxt.start() if nxt else len(region)].split("\n"))
+        if "".join(mark.group(0).split()) in _LONG_GOALS:
+            long_term = long_term or text
+        else:
+            annual = annual or text
+    if not annual:
+        form.issue(start, "未找到年度总体目标")
+    return annual, long_term
+
+
+def _read_verdict(form: _Form, start: int, end: int) -> Verdict | None:
+    tokens = _OPTIONS.findall(form.text[start:end])
+    options = [t for t in tokens if len(t) > 1]
+    boxes = [t for t in tokens if len(t) == 1]
+    if not options or len(options) != len(boxes):
+        if boxes:
+            form.issue(start, "综合评定等级的勾选框与选项数目不一致，未读取评定结果")
+        return None
+    chosen = [o for o, box in zip(options, boxes, strict=True) if box in _FILLED]
+    if len(chosen) > 1:
+        form.issue(start, "综合评定等级勾选了多个选项，未读取评定结果")
+        return None
+    if not chosen:
+        return None
+    return Verdict.REJECTED if "不予" in chosen[0] else Verdict(chosen[0])
+
+
+def _find(pattern: re.Pattern[str], text: str, start: int, default: int) -> int:
+    m = pattern.search(text, start)
+    return m.start() if m else default
+
+
+def parse_form(
+    lines: list[tuple[int, str]], filename: str
+) -> tuple[Declaration, list[ImportIssue]]:
+    """Read one form's lines into a declaration and its import issues."""
+    form = _Form(filename, lines)
+    text = form.text
+    end = len(text)
+    header = _find(_HEADER_LABEL, text, 0, 0)
+    verdict_at = _find(_VERDICT, text, header, end)
+    foot_at = _find(_FOOTNOTE, text, header, end)
+    tail = min(verdict_at, foot_at)
+    funding = _find(_FUNDING_START, text, header, tail)
+    goal = _find(_GOAL_LABEL, text, funding, tail)
+    block = _find(_BLOCK_START, text, goal, tail)
+    attachment, title, year = _read_title(form, header)
+    fields = _read_header(form, header, funding)
+    tree, groups, block_issues = read_indicator_block(form.lines_between(block, tail), filename)
+    annual, long_term = _read_goals(form, goal, block)
+    decl = Declaration(
+        year=year,
+        project_name=fields.pop("project_name", ""),
+        title=title,
+        attachment=attachment,
+        department=_split_code(fields.pop("department", "")),
+        implementer=_split_code(fields.pop("implementer", "")),
+        attribute=fields.pop("attribute", ""),
+        period=fields.pop("period", ""),
+        funding=_read_funding(form, funding, goal),
+        annual_goal=annual,
+        long_term_goal=long_term,
+        tree=tree,
+        groups=groups,
+        verdict=_read_verdict(form, verdict_at, foot_at if foot_at > verdict_at else end),
+        footnote=_clean_region(text[foot_at:]) if foot_at < end else "",
+        other_fields=tuple((k.removeprefix("other:"), v) for k, v in fields.items()),
+        location=form.loc(0),
+    )
+    if not groups:
+        form.issue(block, "未找到绩效指标")
+    return decl, [*form.issues, *block_issues]
+
+
+class TextImporter:
+    """PDF-extracted or hand-made text with one or many forms."""
+
+    name = "text"
+
+    def identify(self, data: bytes, filename: str) -> bool:
+        try:
+            text = decode_text(data, filename)
+        except ImportFailure:
+            return False
+        return bool(_TITLE.search(text.replace(" ", "")) or "项目名称" in text)
+
+    def extract(self, data: bytes, filename: str) -> ImportResult:
+        text = decode_text(data, filename)
+        forms = split_forms(text)
+        if not forms:
+            raise ImportFailure(
+                f"{filename}：没有找到申报表（应含“…绩效目标申报表”标题或“项目名称”栏）"
+            )
+        declarations: list[Declaration] = []
+        issues: list[ImportIssue] = []
+        for lines in forms:
+            decl, found = parse_form(lines, filename)
+            declarations.append(decl)
+            issues.extend(found)
+        return ImportResult(tuple(declarations), tuple(issues))
