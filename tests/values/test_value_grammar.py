@@ -296,6 +296,17 @@ def test_range_with_operator_notes_the_ignored_operator() -> None:
     assert value.notes
 
 
+def test_reversed_range_is_kept_with_a_note() -> None:
+    value = parse_value("12-1月")
+    assert (value.number, value.upper) == (Decimal(12), Decimal(1))
+    assert value.notes == ("区间下限大于上限",)
+
+
+def test_unit_ending_in_an_operator_word_is_free_text() -> None:
+    assert parse_value("0内内").kind is ValueKind.FREE_TEXT
+    assert "运算词" in parse_value("5天以上以上").reason
+
+
 @pytest.mark.parametrize(
     ("text", "direction"),
     [

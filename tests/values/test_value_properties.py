@@ -107,6 +107,13 @@ def test_parse_value_never_raises_on_grammar_soup(text: str) -> None:
 
 
 @given(st.text())
+def test_reparsing_the_canonical_text_is_stable(text: str) -> None:
+    value = parse_value(text)
+    assert parse_value(format_value(value)) == value
+    assert format_value(parse_value(format_value(value))) == format_value(value)
+
+
+@given(st.text())
 def test_parse_value_strict_raises_only_grammar_errors(text: str) -> None:
     try:
         value = parse_value_strict(text)

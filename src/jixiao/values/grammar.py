@@ -204,14 +204,12 @@ def _build_body(body: str) -> IndicatorValue | str:
         return REASON_UNREADABLE
     unit = _clean_unit(m["unit"])
     problem = _unit_problem(unit, chinese=_is_chinese(m["n1"]) or _is_chinese(m["n2"]))
-    if problem:
-        return problem
+    if problem or (m["sep"] and _range_mismatch(m, unit)):
+        return problem or REASON_UNREADABLE
     number, upper = _to_decimal(m["n1"]), _to_decimal(m["n2"]) if m["n2"] else None
     if number is None or (m["n2"] and upper is None):
         return REASON_UNREADABLE
-    if m["sep"] and (m["u1"] not in ("", unit) or (m["s1"] and m["s1"] != m["s2"])):
-        return REASON_UNREADABLE
-    scale_text = m["s2"] or m["s1"] if m["sep"] else m["s1"]
+    scale_text = (m["s2"] or m["s1"]) if m["sep"] else m["s1"]
     return IndicatorValue(
         kind=ValueKind.QUANTITATIVE,
         operator=Operator.RANGE if m["sep"] else None,
@@ -220,6 +218,11 @@ def _build_body(body: str) -> IndicatorValue | str:
         scale=Scale(scale_text) if scale_text else None,
         unit=unit,
     )
+
+
+def _range_mismatch(m: re.Match[str], unit: str) -> bool:
+    """1月-12日 or 1万-2元: the two ends of a range disagree."""
+    return m["u1"] not in ("", unit) or bool(m["s1"] and m["s1"] != m["s2"])
 
 
 def _clean_unit(unit: str) -> str:
@@ -236,6 +239,8 @@ def _unit_problem(unit: str, *, chinese: bool) -> str:
         return f"单位“{unit}”过长（超过{MAX_UNIT_LEN}个字），疑为文字说明：{ACCEPTED_SHAPES}"
     if not _UNIT_RE.fullmatch(unit) or (len(unit) > 1 and _PERCENT_SIGN_RE.search(unit)):
         return f"单位“{unit}”含有标点或符号：{ACCEPTED_SHAPES}"
+    if _SUFFIX_RE.search(unit):
+        return f"单位“{unit}”以运算词结尾，运算词重复：{ACCEPTED_SHAPES}"
     if chinese and unit and unit not in KNOWN_UNITS:
         return f"中文数字后的“{unit}”不是常用单位，疑为文字说明：{ACCEPTED_SHAPES}"
     return ""
@@ -268,6 +273,8 @@ def _with_operator(value: IndicatorValue, prefix: str, suffix: str) -> Indicator
     if value.operator is Operator.RANGE:
         if before or after:
             notes.append(f"区间值忽略了运算符“{prefix or suffix}”")
+        if value.upper is not None and value.number is not None and value.upper < value.number:
+            notes.append("区间下限大于上限")
         return _replace(value, value.operator, notes)
     if before and after and before is not after:
         kind = "符号" if prefix in SYMBOL_OPERATORS else "前置词"
