@@ -380,18 +380,21 @@ class GroupBuilder:
             current.closed = True
 
     def _flush_fragments(self, line: int) -> None:
+        """A name left without a value when a label comes: split off an unusual value."""
         if not self.fragments:
             return
         start = self.fragments[0][0]
-        text = join_wrapped([t for _, t in self.fragments])
+        parts = [t for _, t in self.fragments]
         self.fragments.clear()
-        head, _, tail = text.rpartition(" ")
+        head, _, tail = normalise_spaces(parts[-1]).rpartition(" ")
         if head and tail:
-            self.issue(start, f"指标值“{tail}”不是常见写法，按“{head}”的指标值读取")
-            self._add(_Row(start, head, tail))
+            name = join_wrapped([*parts[:-1], head])
+            self.issue(start, f"指标值“{tail}”不是常见写法，按“{name}”的指标值读取")
+            self._add(_Row(start, name, tail))
         else:
-            self.issue(start, f"三级指标“{text}”没有指标值，已保留并记为空值")
-            self._add(_Row(start, text, ""))
+            name = join_wrapped(parts)
+            self.issue(start, f"三级指标“{name}”没有指标值，已保留并记为空值")
+            self._add(_Row(start, name, ""))
 
     def finish(self, end_line: int) -> tuple[IndicatorGroup, ...]:
         self._flush_fragments(end_line)

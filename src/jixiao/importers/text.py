@@ -121,12 +121,15 @@ class _Form:
         self.issues.append(ImportIssue(self.loc(offset), message))
 
     def lines_between(self, start: int, end: int) -> list[tuple[int, str]]:
+        """The lines overlapping [start, end), the first and last cut to that span."""
         first = max(0, bisect.bisect_right(self.starts, start) - 1)
         last = bisect.bisect_left(self.starts, end)
-        out = list(self.lines[first:last])
-        if out and self.starts[first] < start:
-            out[0] = (out[0][0], self.text[start : self.starts[first] + len(out[0][1])])
-        return out
+        return [
+            (number, self.text[max(start, offset) : min(end, offset + len(line))])
+            for (number, line), offset in zip(
+                self.lines[first:last], self.starts[first:last], strict=True
+            )
+        ]
 
 
 def split_forms(text: str) -> list[list[tuple[int, str]]]:
@@ -136,6 +139,8 @@ def split_forms(text: str) -> list[list[tuple[int, str]]]:
     if not titles:
         titles = [i for i, (_, t) in enumerate(lines) if re.match(flexible("项目名称"), t)][:1]
     starts = [_back_to_attachment(lines, i) for i in titles]
+    if not starts:
+        return []
     return [lines[s:e] for s, e in zip(starts, [*starts[1:], len(lines)], strict=True)]
 
 
@@ -166,6 +171,14 @@ def _read_title(form: _Form, header_start: int) -> tuple[str, str, int | None]:
     return attachment, title, int(year.group(1)) if year else None
 
 
+def _labelled(pattern: re.Pattern[str], region: str) -> list[tuple[str, str]]:
+    """(label, text up to the next label) for every label ``pattern`` finds in ``region``."""
+    marks = list(pattern.finditer(region))
+    ends = [m.start() for m in marks[1:]] + [len(region)] if marks else []
+    pairs = zip(marks, ends, strict=True)
+    return [("".join(m.group(0).split()), region[m.end() : e]) for m, e in pairs]
+
+
 def _split_code(text: str) -> Organisation:
     for pattern in _CODE:
         if m := pattern.match(text):
@@ -174,13 +187,9 @@ def _split_code(text: str) -> Organisation:
 
 
 def _read_header(form: _Form, start: int, end: int) -> dict[str, str]:
-    region = form.text[start:end]
-    marks = list(_HEADER_LABEL.finditer(region))
     fields: dict[str, str] = {}
-    for mark, nxt in zip(marks, [*marks[1:], None], strict=True):
-        label = "".join(mark.group(0).split())
-        value = _clean_region(region[mark.end() : nxt.start() if nxt else len(region)])
-        value = value.lstrip(":： ").strip()
+    for label, text in _labelled(_HEADER_LABEL, form.text[start:end]):
+        value = _clean_region(text).lstrip(":： ").strip()
         fields.setdefault(_HEADER_FIELDS.get(label, "other:" + label), value)
     if not fields.get("project_name"):
         form.issue(start, "未找到项目名称")
@@ -194,7 +203,7 @@ def _decimal(number: str, unit: str, default_unit: str) -> Decimal:
 
 
 def _read_funding(form: _Form, start: int, end: int) -> Funding:
-    region = form.text[start:end]
+    region = form.text[start:end].replace("|", " ")
     compact = "".join(region.split())
     default_unit = (
         "万元"
@@ -229,12 +238,10 @@ def _paragraphs(lines: list[str]) -> str:
 
 
 def _read_goals(form: _Form, start: int, end: int) -> tuple[str, str]:
-    region = form.text[start:end].replace("|", " ")
-    marks = list(_GOAL_LABEL.finditer(region))
     annual, long_term = "", ""
-    for mark, nxt in zip(marks, [*marks[1:], None], strict=True):
-        text = _paragraphs(region[mark.end() : nxt.start() if nxt else len(region)].split("\n"))
-        if "".join(mark.group(0).split()) in _LONG_GOALS:
+    for label, region in _labelled(_GOAL_LABEL, form.text[start:end].replace("|", " ")):
+        text = _paragraphs(region.split("\n"))
+        if label in _LONG_GOALS:
             long_term = long_term or text
         else:
             annual = annual or text
@@ -330,6 +337,15 @@ class TextImporter:
         issues: list[ImportIssue] = []
         for lines in forms:
             decl, found = parse_form(lines, filename)
+            if _is_empty(decl):
+                issues.append(ImportIssue(decl.location, "标题之后没有申报表内容，已跳过"))
+                continue
             declarations.append(decl)
             issues.extend(found)
+        if not declarations:
+            raise ImportFailure(f"{filename}：没有找到申报表内容（项目名称、项目资金或绩效指标）")
         return ImportResult(tuple(declarations), tuple(issues))
+
+
+def _is_empty(decl: Declaration) -> bool:
+    return not (decl.project_name or decl.groups or decl.funding.annual_total is not None)

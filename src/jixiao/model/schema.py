@@ -1,0 +1,124 @@
+"""The JSON Schema of canonical declarations, published as docs/schema/declaration.schema.json.
+
+Run ``python -m jixiao.model.schema > docs/schema/declaration.schema.json`` to regenerate;
+a test fails when the published file is stale.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from jixiao.model.canonical import SCHEMA_ID
+from jixiao.model.vocab import Level1, Level2, Requirement, TreeVariant, Verdict
+from jixiao.values import VALUE_JSON_SCHEMA
+
+DECIMAL = {"type": "string", "pattern": r"^-?\d+(\.\d+)?$"}
+MONEY = {"anyOf": [DECIMAL, {"type": "null"}], "description": "万元，十进制字符串"}
+STRING = {"type": "string"}
+
+
+def _enum(values: list[str], nullable: bool = False) -> dict[str, Any]:
+    return {"enum": [*values, None] if nullable else values}
+
+
+def _object(properties: dict[str, Any], optional: tuple[str, ...] = ()) -> dict[str, Any]:
+    return {
+        "type": "object",
+        "properties": properties,
+        "required": [k for k in properties if k not in optional],
+        "additionalProperties": False,
+    }
+
+
+LOCATION = _object(
+    {
+        "file": STRING,
+        "line": {"type": ["integer", "null"]},
+        "page": {"type": "integer"},
+        "cell": STRING,
+    },
+    optional=("page", "cell"),
+)
+ORGANISATION = _object({"name": STRING, "code": STRING})
+LEVEL1 = _enum([m.value for m in Level1])
+LEVEL2 = _enum([m.value for m in Level2])
+
+
+def declaration_schema() -> dict[str, Any]:
+    """The JSON Schema (draft 2020-12) of a list of canonical declarations."""
+    indicator = _object(
+        {
+            "level1": LEVEL1,
+            "level2": LEVEL2,
+            "name": {"type": "string", "description": "三级指标"},
+            "value_text": {"type": "string", "description": "指标值（原文）"},
+            "value": {"$ref": "#/$defs/value"},
+            "location": {"$ref": "#/$defs/location"},
+        }
+    )
+    group = _object(
+        {
+            "level1": LEVEL1,
+            "level2": LEVEL2,
+            "requirement": _enum([m.value for m in Requirement], nullable=True),
+            "location": {"$ref": "#/$defs/location"},
+            "indicators": {"type": "array", "items": indicator},
+        }
+    )
+    funding = _object(
+        {
+            "unit": {"const": "万元"},
+            "annual_total": MONEY,
+            "fiscal": MONEY,
+            "other": MONEY,
+            "project_total": MONEY,
+            "location": {"$ref": "#/$defs/location"},
+        }
+    )
+    declaration = _object(
+        {
+            "schema": {"const": SCHEMA_ID},
+            "year": {"type": ["integer", "null"]},
+            "attachment": STRING,
+            "title": STRING,
+            "project_name": {"type": "string", "description": "项目名称"},
+            "department": {"$ref": "#/$defs/organisation", "description": "主管部门及代码"},
+            "implementer": {"$ref": "#/$defs/organisation", "description": "实施单位"},
+            "attribute": {"type": "string", "description": "项目属性"},
+            "period": {"type": "string", "description": "项目期"},
+            "funding": funding,
+            "annual_goal": {"type": "string", "description": "年度总体目标"},
+            "long_term_goal": {"type": "string", "description": "长期目标/项目总目标"},
+            "tree": _enum([m.value for m in TreeVariant]),
+            "groups": {"type": "array", "items": group},
+            "verdict": _enum([m.value for m in Verdict], nullable=True),
+            "footnote": STRING,
+            "other_fields": {
+                "type": "array",
+                "items": {"type": "array", "items": STRING, "minItems": 2, "maxItems": 2},
+            },
+            "location": {"$ref": "#/$defs/location"},
+        }
+    )
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": "https://jixiao.example/schema/declaration.schema.json",
+        "title": "项目支出年度预算绩效目标申报表（规范 JSON）",
+        "type": "array",
+        "items": {"$ref": "#/$defs/declaration"},
+        "$defs": {
+            "declaration": declaration,
+            "value": VALUE_JSON_SCHEMA,
+            "location": LOCATION,
+            "organisation": ORGANISATION,
+        },
+    }
+
+
+def schema_text() -> str:
+    return json.dumps(declaration_schema(), ensure_ascii=False, indent=2) + "\n"
+
+
+if __name__ == "__main__":  # pragma: no cover
+    print(schema_text(), end="")
