@@ -100,6 +100,9 @@ def merge_broken_labels(lines: list[Line]) -> list[Line]:
 
 
 def _longest_label(lines: list[Line], start: int) -> tuple[str, int]:
+    first = lines[start][1]
+    if not is_label_prefix(_compact(first) if " " in first else first):
+        return first, start  # the common case: not a broken label
     acc, best, best_end = "", "", start
     for j in range(start, min(start + 6, len(lines))):
         acc += _compact(lines[j][1])
@@ -122,7 +125,7 @@ def _label_items(token: str, number: int) -> list[Item] | None:
 
 def tokenise_line(number: int, text: str) -> list[Item]:
     """One line of the PDF-text layout: leading labels, then a row, a value or a fragment."""
-    tokens = normalise_spaces(text).split(" ")
+    tokens = text.split(" ")  # lines arrive normalised by the form splitter
     items: list[Item] = []
     while tokens and (found := _label_items(tokens[0], number)) is not None:
         items.extend(found)

@@ -89,6 +89,8 @@ _PREFIXES: frozenset[str] = frozenset(
 
 def annotation(token: str) -> Requirement | None:
     """（必填量化）→ QUANTIFIED, （必填）→ REQUIRED, （选填）→ OPTIONAL, else None."""
+    if not token.startswith(("（", "(")):
+        return None
     m = _ANNOTATION.match(token)
     return Requirement(m.group(1)) if m else None
 
@@ -105,7 +107,6 @@ def is_label_prefix(token: str) -> bool:
 
 # ---------------------------------------------------------------- text cleaning
 
-_SPACES = re.compile(r"[ \t\u00a0\u3000\u2002\u2003\u2009\u200b\ufeff]+")
 _CJK = r"\u3000-\u303f\u3400-\u9fff\uff00-\uffef“”‘’《》—…·"
 _GAP_BETWEEN_CJK = re.compile(rf"(?<=[{_CJK}]) +(?=[{_CJK}])")
 _GAP_BEFORE_PUNCT = re.compile(r" +(?=[，。；：、！？）》”’】,.;:!?)])")
@@ -114,12 +115,16 @@ _GAP_AFTER_OPEN = re.compile(r"(?<=[（《“‘【(]) +")
 
 def normalise_spaces(line: str) -> str:
     """Full-width and odd spaces become one ASCII space; ends stripped."""
-    return _SPACES.sub(" ", line).strip()
+    if "\u200b" in line or "\ufeff" in line:
+        line = line.replace("\u200b", " ").replace("\ufeff", " ")
+    return " ".join(line.split())
 
 
 def clean_text(text: str) -> str:
     """Join a wrapped cell: no space between CJK characters or before punctuation."""
-    text = normalise_spaces(text.replace("\n", " "))
+    text = normalise_spaces(text)
+    if " " not in text:
+        return text
     text = _GAP_BETWEEN_CJK.sub("", text)
     text = _GAP_BEFORE_PUNCT.sub("", text)
     return _GAP_AFTER_OPEN.sub("", text)

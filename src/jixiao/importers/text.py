@@ -135,7 +135,9 @@ class _Form:
 def split_forms(text: str) -> list[list[tuple[int, str]]]:
     """Cut a file into forms at their titles; each keeps its 1-based line numbers."""
     lines = [(n, normalise_spaces(t)) for n, t in enumerate(text.splitlines(), 1)]
-    titles = [i for i, (_, t) in enumerate(lines) if _TITLE.search(t.replace(" ", ""))]
+    titles = [
+        i for i, (_, t) in enumerate(lines) if "表" in t and _TITLE.search(t.replace(" ", ""))
+    ]
     if not titles:
         titles = [i for i, (_, t) in enumerate(lines) if re.match(flexible("项目名称"), t)][:1]
     starts = [_back_to_attachment(lines, i) for i in titles]
