@@ -1,0 +1,1 @@
+"""Organisations, users with roles, budget years, policy profiles and API tokens."""

@@ -1,0 +1,135 @@
+"""Organisations (财政局 → 主管部门 → 实施单位), users with one role each, and settings."""
+
+from __future__ import annotations
+
+import hashlib
+import secrets
+import uuid
+
+from django.contrib.auth.models import AbstractUser
+from django.db import models
+
+from jixiao.workflow import Role as WorkflowRole
+
+#: The four roles of domain §7, as Django choices with the workflow's labels.
+Role = models.TextChoices("Role", [(r.name, r.value) for r in WorkflowRole])
+
+
+class OrgKind(models.TextChoices):
+    FINANCE = "财政局", "财政局"
+    DEPARTMENT = "主管部门", "主管部门"
+    UNIT = "实施单位", "实施单位"
+
+
+class Organisation(models.Model):
+    """A node of the tree: 财政局 at the root, 主管部门 under it, 实施单位 under those."""
+
+    id = models.UUIDField("标识", primary_key=True, default=uuid.uuid4, editable=False)
+    name = models.CharField("名称", max_length=200, unique=True)
+    code = models.CharField("代码", max_length=50, blank=True)
+    kind = models.CharField("类型", max_length=10, choices=OrgKind.choices)
+    parent = models.ForeignKey(
+        "self",
+        verbose_name="上级",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="children",
+    )
+
+    class Meta:
+        verbose_name = "机构"
+        verbose_name_plural = "机构"
+        ordering = ("name",)
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class User(AbstractUser):
+    """A person with one role in one organisation."""
+
+    id = models.UUIDField("标识", primary_key=True, default=uuid.uuid4, editable=False)
+    organisation = models.ForeignKey(
+        Organisation,
+        verbose_name="所属机构",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="users",
+    )
+    role = models.CharField("角色", max_length=20, choices=Role.choices, default=WorkflowRole.FILER)
+
+    class Meta:
+        verbose_name = "用户"
+        verbose_name_plural = "用户"
+
+    @property
+    def workflow_role(self) -> WorkflowRole:
+        return WorkflowRole(self.role)
+
+    def __str__(self) -> str:
+        return f"{self.get_full_name() or self.username}（{self.role}）"
+
+
+class BudgetYear(models.Model):
+    """预算年度 open for declaring."""
+
+    year = models.PositiveIntegerField("年度", unique=True)
+    is_open = models.BooleanField("开放填报", default=True)
+
+    class Meta:
+        verbose_name = "预算年度"
+        verbose_name_plural = "预算年度"
+        ordering = ("-year",)
+
+    def __str__(self) -> str:
+        return f"{self.year}年度"
+
+
+class PolicyProfile(models.Model):
+    """审核规则配置: which review profile applies, with select/ignore code prefixes."""
+
+    name = models.CharField("配置名称", max_length=100, unique=True)
+    is_default = models.BooleanField("默认", default=False)
+    select = models.CharField("启用规则（代码前缀，逗号分隔）", max_length=500, blank=True)
+    ignore = models.CharField("忽略规则（代码前缀，逗号分隔）", max_length=500, blank=True)
+
+    class Meta:
+        verbose_name = "审核规则配置"
+        verbose_name_plural = "审核规则配置"
+
+    def __str__(self) -> str:
+        return self.name
+
+
+def _hash(key: str) -> str:
+    return hashlib.sha256(key.encode()).hexdigest()
+
+
+class ApiToken(models.Model):
+    """A bearer token for the API; only its SHA-256 is stored."""
+
+    id = models.UUIDField("标识", primary_key=True, default=uuid.uuid4, editable=False)
+    user = models.ForeignKey(User, verbose_name="用户", on_delete=models.CASCADE)
+    name = models.CharField("用途", max_length=100)
+    digest = models.CharField("摘要", max_length=64, unique=True, editable=False)
+    created = models.DateTimeField("创建时间", auto_now_add=True)
+
+    class Meta:
+        verbose_name = "接口令牌"
+        verbose_name_plural = "接口令牌"
+
+    @classmethod
+    def issue(cls, user: User, name: str) -> tuple[ApiToken, str]:
+        """Create a token and return it with its secret key (shown once)."""
+        key = secrets.token_urlsafe(32)
+        return cls.objects.create(user=user, name=name, digest=_hash(key)), key
+
+    @classmethod
+    def user_for(cls, key: str) -> User | None:
+        token = cls.objects.select_related("user").filter(digest=_hash(key)).first()
+        return token.user if token and token.user.is_active else None
+
+    def __str__(self) -> str:
+        return f"{self.user.username}: {self.name}"

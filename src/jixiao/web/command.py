@@ -1,0 +1,78 @@
+"""``jixiao serve [--demo] [--host H] [--port P]``: migrate, optionally load the demo, serve.
+
+Serving uses gunicorn (a production WSGI server) with the settings of
+:mod:`jixiao.web.settings`; configure production through environment variables
+(docs/deployment.md).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+
+from jixiao.web.demo import DEMO_USERS
+
+DEFAULT_HOST = "127.0.0.1"
+DEFAULT_PORT = 8000
+
+
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """Add the ``serve`` subcommand to the ``jixiao`` command line."""
+    parser = subparsers.add_parser(
+        "serve",
+        help="启动网页系统（先执行数据库迁移）",
+        description="执行数据库迁移后用 gunicorn 启动网页系统。",
+    )
+    parser.add_argument(
+        "--demo", action="store_true", help="创建示例机构、用户并导入七份示例申报表"
+    )
+    parser.add_argument("--host", default=DEFAULT_HOST, help=f"监听地址（默认 {DEFAULT_HOST}）")
+    parser.add_argument(
+        "--port", type=int, default=DEFAULT_PORT, help=f"端口（默认 {DEFAULT_PORT}）"
+    )
+    parser.add_argument("--workers", type=int, default=4, help="gunicorn 工作进程数（默认 4）")
+    parser.set_defaults(handler=serve)
+
+
+def _setup(host: str) -> None:
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "jixiao.web.settings")
+    if host in ("127.0.0.1", "localhost"):
+        # Local plain-HTTP run: cookies must travel without TLS.
+        os.environ.setdefault("JIXIAO_SECURE_COOKIES", "0")
+    import django
+
+    django.setup()
+
+
+def _print_accounts(accounts: list) -> None:
+    print("示例账号（密码仅显示这一次）：")
+    for spec, password in accounts:
+        print(f"  {spec.role:<8} {spec.username:<10} 密码 {password}  （{spec.organisation}）")
+
+
+def serve(args: argparse.Namespace) -> int:
+    """Migrate, load the demo when asked, then run gunicorn in the foreground."""
+    _setup(args.host)
+    from django.conf import settings
+    from django.core.management import call_command
+
+    settings.DATA_DIR.mkdir(parents=True, exist_ok=True)
+    call_command("migrate", interactive=False, verbosity=0)
+    if args.demo:
+        from jixiao.web.demo import create_demo
+
+        _print_accounts(create_demo())
+        print(f"共 {len(DEMO_USERS)} 个示例账号，已导入七份 2025 年度示例申报表。")
+    print(f"网页系统：http://{args.host}:{args.port}/", flush=True)
+    from gunicorn.app.wsgiapp import run
+
+    sys.argv = [
+        "gunicorn",
+        "jixiao.web.wsgi:application",
+        f"--bind={args.host}:{args.port}",
+        f"--workers={args.workers}",
+        "--access-logfile=-",
+    ]
+    run()
+    return 0

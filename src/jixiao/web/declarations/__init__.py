@@ -1,0 +1,1 @@
+"""Declarations: storage, versions, transitions, audit, review notes and the views."""

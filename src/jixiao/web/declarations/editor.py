@@ -1,0 +1,207 @@
+"""The editor's form: a Declaration ↔ the posted fields of the editor page.
+
+Header and funding are plain fields; the indicator table is four parallel lists
+(``row_key``, ``row_level2``, ``row_name``, ``row_value``) in page order, so rows can be added,
+removed and moved inside their 二级 group in the browser. Drafts are never blocked by review
+findings; only amounts that cannot be stored exactly and a malformed year are refused.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from django.http import QueryDict
+
+from jixiao.model import (
+    NOWHERE,
+    TREES,
+    Declaration,
+    Indicator,
+    IndicatorGroup,
+    Level1,
+    Level2,
+    Organisation,
+    Requirement,
+    TreeVariant,
+    level1_of,
+)
+from jixiao.values import parse_value
+from jixiao.web.declarations.codec import MoneyError, parse_wan
+from jixiao.web.declarations.engine import FindingView
+
+HEADER = (
+    ("project_name", "项目名称"),
+    ("department_name", "主管部门"),
+    ("department_code", "主管部门代码"),
+    ("implementer_name", "实施单位"),
+    ("implementer_code", "实施单位代码"),
+    ("attribute", "项目属性"),
+    ("period", "项目期"),
+)
+MONEY = (("annual_total", "年度资金总额"), ("fiscal", "其中：财政拨款"), ("other", "其他资金"))
+TEXTS = (("annual_goal", "年度总体目标"),)
+
+
+@dataclass(frozen=True, slots=True)
+class Row:
+    key: str
+    name: str
+    value: str
+
+
+@dataclass(frozen=True, slots=True)
+class GroupView:
+    level1: Level1
+    level2: Level2
+    requirement: Requirement | None
+    rows: tuple[Row, ...]
+
+
+def header_values(form: Declaration) -> dict[str, str]:
+    """The editor's initial field values for ``form``."""
+    f = form.funding
+    return {
+        "year": "" if form.year is None else str(form.year),
+        "project_name": form.project_name,
+        "department_name": form.department.name,
+        "department_code": form.department.code,
+        "implementer_name": form.implementer.name,
+        "implementer_code": form.implementer.code,
+        "attribute": form.attribute,
+        "period": form.period,
+        "annual_total": "" if f.annual_total is None else str(f.annual_total),
+        "fiscal": "" if f.fiscal is None else str(f.fiscal),
+        "other": "" if f.other is None else str(f.other),
+        "annual_goal": form.annual_goal,
+        "tree": form.tree.value,
+    }
+
+
+def groups(
+    form: Declaration, template: Mapping[Level2, Requirement] | None = None
+) -> list[GroupView]:
+    """Every group of the form's tree in order (empty ones too), then any extra groups.
+
+    ``template`` gives the annotation of groups the form does not print (the profile's).
+    """
+    template = template or {}
+    by_level2 = {g.level2: g for g in form.groups}
+    out: list[GroupView] = []
+    counter = 0
+    order = [(l1, l2) for l1, l2s in TREES[form.tree].items() for l2 in l2s]
+    order += [(g.level1, g.level2) for g in form.groups if (g.level1, g.level2) not in order]
+    for level1, level2 in order:
+        group = by_level2.get(level2)
+        rows = []
+        for ind in group.indicators if group else ():
+            counter += 1
+            rows.append(Row(f"r{counter}", ind.name, ind.value_text))
+        requirement = group.requirement if group else template.get(level2)
+        out.append(GroupView(level1, level2, requirement, tuple(rows)))
+    return out
+
+
+def read(
+    post: QueryDict, base: Declaration, template: Mapping[Level2, Requirement] | None = None
+) -> tuple[Declaration, dict[str, str]]:
+    """The declaration the posted editor fields describe, and field errors (Chinese)."""
+    errors: dict[str, str] = {}
+    money = {}
+    for name, label in MONEY:
+        try:
+            money[name] = parse_wan(post.get(name, ""), label)
+        except MoneyError as exc:
+            errors[name] = str(exc)
+            money[name] = getattr(base.funding, name)
+    year_text = post.get("year", "").strip()
+    year = base.year
+    if year_text:
+        if year_text.isdigit() and 1990 <= int(year_text) <= 2100:
+            year = int(year_text)
+        else:
+            errors["year"] = f"年度“{year_text}”应为四位数字年份"
+    tree = TreeVariant(post.get("tree") or base.tree.value)
+    form = dataclasses.replace(
+        base,
+        year=year,
+        project_name=post.get("project_name", "").strip(),
+        department=Organisation(
+            post.get("department_name", "").strip(), post.get("department_code", "").strip()
+        ),
+        implementer=Organisation(
+            post.get("implementer_name", "").strip(), post.get("implementer_code", "").strip()
+        ),
+        attribute=post.get("attribute", "").strip(),
+        period=post.get("period", "").strip(),
+        funding=dataclasses.replace(base.funding, **money),
+        annual_goal=post.get("annual_goal", "").strip(),
+        tree=tree,
+        groups=_read_groups(post, base, tree, template),
+    )
+    return form, errors
+
+
+def row_keys(post: QueryDict) -> dict[tuple[str, str], str]:
+    """(二级, 三级名称) → row key, to place findings beside their row."""
+    return {
+        (level2, name.strip()): key
+        for key, level2, name in zip(
+            post.getlist("row_key"),
+            post.getlist("row_level2"),
+            post.getlist("row_name"),
+            strict=False,
+        )
+    }
+
+
+def _read_groups(
+    post: QueryDict,
+    base: Declaration,
+    tree: TreeVariant,
+    template: Mapping[Level2, Requirement] | None,
+) -> tuple[IndicatorGroup, ...]:
+    rows: dict[Level2, list[Indicator]] = {}
+    for level2, name, value in zip(
+        post.getlist("row_level2"),
+        post.getlist("row_name"),
+        post.getlist("row_value"),
+        strict=False,
+    ):
+        if not name.strip() and not value.strip():
+            continue
+        text = " ".join(value.split())
+        indicator = Indicator(name=name.strip(), value_text=text, value=parse_value(text))
+        rows.setdefault(Level2(level2), []).append(indicator)
+    old = {g.level2: g for g in base.groups}
+    out = []
+    for view in groups(dataclasses.replace(base, tree=tree), template):
+        if view.level2 not in rows and view.level2 not in old:
+            continue
+        level1 = level1_of(view.level2, tree) or view.level1
+        previous = old.get(view.level2)
+        out.append(
+            IndicatorGroup(
+                level1=level1,
+                level2=view.level2,
+                requirement=previous.requirement if previous else view.requirement,
+                indicators=tuple(rows.get(view.level2, ())),
+                location=previous.location if previous else NOWHERE,
+            )
+        )
+    return tuple(out)
+
+
+def keys_of(views: list[GroupView]) -> dict[tuple[str, str], str]:
+    """(二级, 三级名称) → row key for the rows the editor page renders."""
+    return {(g.level2.value, r.name): r.key for g in views for r in g.rows}
+
+
+def place(findings: tuple[FindingView, ...], keys: dict[tuple[str, str], str]) -> dict[str, list]:
+    """Row key → the findings about that row, so they show beside the field they concern."""
+    placed: dict[str, list[FindingView]] = {key: [] for key in keys.values()}
+    for finding in findings:
+        if len(finding.path) >= 3 and (finding.path[1], finding.path[2]) in keys:
+            placed[keys[(finding.path[1], finding.path[2])]].append(finding)
+    return placed

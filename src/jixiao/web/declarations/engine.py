@@ -1,0 +1,145 @@
+"""The one place where the web app calls the core's review, importers and renderers.
+
+Everything the views need from issue 3 (review) and issue 4 (import any format, render,
+bundle) goes through the functions here, so the integration is one module.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+
+from jixiao.importers.base import ImportFailure, ImportResult
+from jixiao.importers.text import TextImporter
+from jixiao.model import CanonicalFormatError, Declaration, dumps, loads
+from jixiao.review.engine import review as run_review
+from jixiao.review.finding import Finding
+from jixiao.review.profiles import get_profile
+from jixiao.web.accounts.models import PolicyProfile
+
+#: The profile used when the administrator has not chosen one (the 银川/宁夏 template).
+FALLBACK_PROFILE = "yinchuan"
+
+
+@dataclass(frozen=True, slots=True)
+class FindingView:
+    """A finding as the web shows it, with a key that survives edits of other fields."""
+
+    key: str
+    code: str
+    symbol: str
+    severity: str
+    rank: int
+    dimension: str
+    message: str
+    path: tuple[str, ...]
+    basis: str
+    fix: str
+
+    @property
+    def blocking(self) -> bool:
+        """ERROR and BLOCK findings stop a submission unless explained."""
+        return self.rank >= 2
+
+    @property
+    def where(self) -> str:
+        return "／".join(self.path)
+
+
+@dataclass(frozen=True, slots=True)
+class ReviewView:
+    findings: tuple[FindingView, ...]
+    grade: str = ""
+    verdict: str = ""
+    score: str = ""
+
+    @property
+    def blocking(self) -> tuple[FindingView, ...]:
+        return tuple(f for f in self.findings if f.blocking)
+
+
+def _view(finding: Finding) -> FindingView:
+    return FindingView(
+        key=f"{finding.code}|{'/'.join(finding.path)}",
+        code=finding.code,
+        symbol=finding.symbol,
+        severity=str(finding.severity),
+        rank=finding.severity.rank,
+        dimension=str(finding.dimension),
+        message=finding.message,
+        path=finding.path,
+        basis=finding.basis,
+        fix=finding.fix,
+    )
+
+
+def _split(prefixes: str) -> tuple[str, ...]:
+    return tuple(p.strip() for p in prefixes.replace("，", ",").split(",") if p.strip())
+
+
+def active_profile() -> tuple[str, tuple[str, ...], tuple[str, ...]]:
+    """The administrator's default 审核规则配置: (profile name, select, ignore)."""
+    chosen = PolicyProfile.objects.filter(is_default=True).first()
+    if chosen is None:
+        return FALLBACK_PROFILE, (), ()
+    return chosen.name, _split(chosen.select), _split(chosen.ignore)
+
+
+def requirements() -> dict[object, object]:
+    """二级 → （必填量化）/（必填）/（选填） of the active profile, for the editor."""
+    return dict(get_profile(active_profile()[0]).requirements)
+
+
+def review(form: Declaration) -> ReviewView:
+    """The automatic review of one form by the core's review engine."""
+    profile, select, ignore = active_profile()
+    report = run_review([form], profile=profile, select=select, ignore=ignore).forms[0]
+    findings = _unique(tuple(_view(f) for f in report.findings))
+    return ReviewView(
+        findings=findings,
+        grade=str(report.grade),
+        verdict=str(report.verdict),
+        score=str(report.score),
+    )
+
+
+def _unique(findings: tuple[FindingView, ...]) -> tuple[FindingView, ...]:
+    """Make keys unique where one rule fires twice on one path."""
+    seen: dict[str, int] = {}
+    out = []
+    for f in findings:
+        n = seen.get(f.key, 0)
+        seen[f.key] = n + 1
+        out.append(f if n == 0 else FindingView(**{**asdict(f), "key": f"{f.key}#{n}"}))
+    return tuple(out)
+
+
+def asdict(f: FindingView) -> dict[str, object]:
+    return {name: getattr(f, name) for name in FindingView.__slots__}
+
+
+def import_file(data: bytes, filename: str) -> ImportResult:
+    """Read declarations from an uploaded file; :class:`ImportFailure` when nothing can be read."""
+    if filename.lower().endswith(".json") or data.lstrip()[:1] in (b"{", b"["):
+        try:
+            return ImportResult(declarations=tuple(loads(data.decode("utf-8-sig"))))
+        except (CanonicalFormatError, UnicodeDecodeError) as exc:
+            raise ImportFailure(f"{filename}：{exc}") from None
+    return TextImporter().extract(data, filename)
+
+
+#: Download formats: extension → (content type, label).
+FORMATS = {
+    "json": ("application/json; charset=utf-8", "规范 JSON"),
+}
+
+
+def render(form: Declaration, fmt: str) -> bytes:
+    """The form as a file of format ``fmt`` (one of :data:`FORMATS`)."""
+    if fmt == "json":
+        return dumps([form]).encode("utf-8")
+    raise KeyError(fmt)
+
+
+def as_json(form: Declaration) -> str:
+    return json.dumps(json.loads(dumps([form]))[0], ensure_ascii=False)

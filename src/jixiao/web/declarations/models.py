@@ -1,0 +1,212 @@
+"""Stored declarations: canonical JSON of the core model plus exact money columns.
+
+Money columns hold integer 分 (1 万元 = 1 000 000 分), so 0.000001 万元 is stored exactly on
+every database; the canonical JSON keeps the declared decimal text. ``revision`` is the
+optimistic lock: every save must name the revision it started from.
+"""
+
+from __future__ import annotations
+
+import uuid
+from decimal import Decimal
+
+from django.conf import settings
+from django.db import models
+
+from jixiao.web.accounts.models import Organisation
+from jixiao.web.declarations.codec import from_fen
+from jixiao.workflow import Action, Status
+
+StatusChoice = models.TextChoices("StatusChoice", [(s.name, s.value) for s in Status])
+ActionChoice = models.TextChoices("ActionChoice", [(a.name, a.value) for a in Action])
+
+
+class Declaration(models.Model):
+    """One 申报表 as it stands now."""
+
+    id = models.UUIDField("标识", primary_key=True, default=uuid.uuid4, editable=False)
+    organisation = models.ForeignKey(
+        Organisation,
+        verbose_name="填报单位",
+        on_delete=models.PROTECT,
+        related_name="declarations",
+    )
+    year = models.PositiveIntegerField("年度", null=True, blank=True, db_index=True)
+    project_name = models.CharField("项目名称", max_length=300, db_index=True)
+    department_name = models.CharField("主管部门", max_length=200, blank=True)
+    implementer_name = models.CharField("实施单位", max_length=200, blank=True)
+    attribute = models.CharField("项目属性", max_length=50, blank=True)
+    status = models.CharField(
+        "状态", max_length=20, choices=StatusChoice.choices, default=Status.DRAFT, db_index=True
+    )
+    revision = models.PositiveIntegerField("修订号", default=1)
+    content = models.TextField("内容（规范 JSON）")
+    annual_total_fen = models.BigIntegerField("年度资金总额（分）", null=True, blank=True)
+    fiscal_fen = models.BigIntegerField("财政拨款（分）", null=True, blank=True)
+    other_fen = models.BigIntegerField("其他资金（分）", null=True, blank=True)
+    previous = models.ForeignKey(
+        "self", verbose_name="上年申报表", null=True, blank=True, on_delete=models.SET_NULL
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="创建人",
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    created_at = models.DateTimeField("创建时间", auto_now_add=True)
+    updated_at = models.DateTimeField("更新时间", auto_now=True)
+
+    class Meta:
+        verbose_name = "申报表"
+        verbose_name_plural = "申报表"
+        ordering = ("-updated_at",)
+
+    def __str__(self) -> str:
+        return f"{self.year or ''} {self.project_name}"
+
+    @property
+    def workflow_status(self) -> Status:
+        return Status(self.status)
+
+    @property
+    def annual_total_wan(self) -> Decimal | None:
+        """年度资金总额 in 万元, exact."""
+        return from_fen(self.annual_total_fen)
+
+
+class Version(models.Model):
+    """A kept version: created on import, on creation and on every submission."""
+
+    id = models.UUIDField("标识", primary_key=True, default=uuid.uuid4, editable=False)
+    declaration = models.ForeignKey(
+        Declaration, verbose_name="申报表", on_delete=models.CASCADE, related_name="versions"
+    )
+    number = models.PositiveIntegerField("版本号")
+    revision = models.PositiveIntegerField("修订号")
+    reason = models.CharField("原因", max_length=50)
+    content = models.TextField("内容（规范 JSON）")
+    annual_total_fen = models.BigIntegerField("年度资金总额（分）", null=True, blank=True)
+    fiscal_fen = models.BigIntegerField("财政拨款（分）", null=True, blank=True)
+    other_fen = models.BigIntegerField("其他资金（分）", null=True, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="创建人",
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    created_at = models.DateTimeField("创建时间", auto_now_add=True)
+
+    class Meta:
+        verbose_name = "版本"
+        verbose_name_plural = "版本"
+        ordering = ("number",)
+        constraints = (
+            models.UniqueConstraint(fields=("declaration", "number"), name="version_number_once"),
+        )
+
+    def __str__(self) -> str:
+        return f"第{self.number}版（{self.reason}）"
+
+
+class Transition(models.Model):
+    """One status change: who, when, from, to, by which action, with which comment."""
+
+    declaration = models.ForeignKey(
+        Declaration, verbose_name="申报表", on_delete=models.CASCADE, related_name="transitions"
+    )
+    action = models.CharField("操作", max_length=20, choices=ActionChoice.choices)
+    source = models.CharField("原状态", max_length=20, choices=StatusChoice.choices)
+    target = models.CharField("新状态", max_length=20, choices=StatusChoice.choices)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="操作人",
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    role = models.CharField("角色", max_length=20)
+    comment = models.TextField("意见", blank=True)
+    version = models.ForeignKey(
+        Version, verbose_name="版本", null=True, blank=True, on_delete=models.SET_NULL
+    )
+    at = models.DateTimeField("时间", auto_now_add=True)
+
+    class Meta:
+        verbose_name = "流转记录"
+        verbose_name_plural = "流转记录"
+        ordering = ("at", "id")
+
+    def __str__(self) -> str:
+        return f"{self.source} →（{self.action}）→ {self.target}"
+
+
+class AuditEntry(models.Model):
+    """审计日志: every write that is not a status change (save, import, note, download)."""
+
+    declaration = models.ForeignKey(
+        Declaration,
+        verbose_name="申报表",
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="audit",
+    )
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="操作人",
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    event = models.CharField("事件", max_length=30)
+    detail = models.TextField("详情", blank=True)
+    at = models.DateTimeField("时间", auto_now_add=True)
+
+    class Meta:
+        verbose_name = "审计日志"
+        verbose_name_plural = "审计日志"
+        ordering = ("at", "id")
+
+    def __str__(self) -> str:
+        return f"{self.event}: {self.detail[:40]}"
+
+
+class NoteKind(models.TextChoices):
+    EXPLANATION = "说明", "填报说明"
+    OPINION = "审核意见", "审核意见"
+
+
+class Disposition(models.TextChoices):
+    ACCEPTED = "采纳", "采纳"
+    EDITED = "修改后采纳", "修改后采纳"
+    WAIVED = "豁免", "豁免"
+    EXPLAINED = "已说明", "已说明"
+
+
+class Note(models.Model):
+    """A note on one finding: the filer's explanation or the reviewer's 审核意见 / waiver."""
+
+    id = models.UUIDField("标识", primary_key=True, default=uuid.uuid4, editable=False)
+    declaration = models.ForeignKey(
+        Declaration, verbose_name="申报表", on_delete=models.CASCADE, related_name="notes"
+    )
+    revision = models.PositiveIntegerField("修订号")
+    kind = models.CharField("类别", max_length=10, choices=NoteKind.choices)
+    disposition = models.CharField("处理", max_length=10, choices=Disposition.choices)
+    finding_key = models.CharField("发现标识", max_length=200)
+    finding_code = models.CharField("规则代码", max_length=20, blank=True)
+    finding_message = models.TextField("自动审核发现", blank=True)
+    text = models.TextField("内容", blank=True)
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="作者",
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    at = models.DateTimeField("时间", auto_now_add=True)
+
+    class Meta:
+        verbose_name = "审核意见"
+        verbose_name_plural = "审核意见"
+        ordering = ("at",)
+
+    def __str__(self) -> str:
+        return f"{self.kind}（{self.disposition}）: {self.text[:40]}"

@@ -1,0 +1,22 @@
+from django.urls import path
+
+from jixiao.web.declarations.views import create, detail, download, edit, listing, review, submit
+
+app_name = "declarations"
+
+urlpatterns = [
+    path("declarations/", listing.declaration_list, name="list"),
+    path("declarations/new/", create.new, name="new"),
+    path("declarations/import/", create.import_file, name="import"),
+    path("declarations/<uuid:pk>/", detail.detail, name="detail"),
+    path("declarations/<uuid:pk>/edit/", edit.edit, name="edit"),
+    path("declarations/<uuid:pk>/findings/", edit.findings, name="findings"),
+    path("declarations/<uuid:pk>/submit/", submit.submit, name="submit"),
+    path("declarations/<uuid:pk>/act/", submit.act, name="act"),
+    path("declarations/<uuid:pk>/review/", review.review, name="review"),
+    path("declarations/<uuid:pk>/continue/", create.continue_next_year, name="continue"),
+    path("declarations/<uuid:pk>/versions/", detail.versions, name="versions"),
+    path("declarations/<uuid:pk>/download/<str:fmt>/", download.download, name="download"),
+    path("library/", listing.library, name="library"),
+    path("library/bundle/<uuid:org>/<int:year>/", download.bundle, name="bundle"),
+]

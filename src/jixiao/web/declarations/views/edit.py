@@ -1,0 +1,74 @@
+"""The editor: the whole form, saved with optimistic locking, with live findings."""
+
+from __future__ import annotations
+
+import uuid
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_http_methods, require_POST
+
+from jixiao.model import Declaration as Form
+from jixiao.model import TreeVariant
+from jixiao.web.declarations import codec, editor, engine, store
+from jixiao.web.declarations.access import get_for_action
+from jixiao.web.declarations.models import Declaration
+from jixiao.workflow import Action
+
+
+def _context(row: Declaration, form: Form, errors: dict[str, str], revision: int) -> dict:
+    values = editor.header_values(form)
+    groups = editor.groups(form, engine.requirements())
+    review = engine.review(form)
+    return {
+        "decl": row,
+        "values": values,
+        "header": [(n, label, values.get(n, "")) for n, label in editor.HEADER],
+        "money": [(n, label, values.get(n, "")) for n, label in editor.MONEY],
+        "groups": groups,
+        "trees": list(TreeVariant),
+        "errors": errors,
+        "revision": revision,
+        "review": review,
+        "placed": editor.place(review.findings, editor.keys_of(groups)),
+    }
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def edit(request: HttpRequest, pk: uuid.UUID) -> HttpResponse:
+    """GET shows the editor; POST saves a draft if the revision is still current."""
+    row = get_for_action(request.user, pk, Action.EDIT)
+    if request.method == "GET":
+        ctx = _context(row, codec.from_text(row.content), {}, row.revision)
+        return render(request, "declarations/edit.html", ctx)
+    form, errors = editor.read(request.POST, codec.from_text(row.content), engine.requirements())
+    revision = int(request.POST.get("revision", "0") or 0)
+    if errors:
+        messages.error(request, "未保存：" + "；".join(errors.values()))
+        ctx = _context(row, form, errors, revision)
+        return render(request, "declarations/edit.html", ctx, status=400)
+    try:
+        row = store.save(request.user, row, form, revision)
+    except store.Conflict as exc:
+        messages.error(request, str(exc))
+        ctx = _context(row, form, errors, revision)
+        return render(request, "declarations/edit.html", ctx, status=409)
+    messages.success(request, f"已保存（第{row.revision}次修订）")
+    if request.POST.get("then") == "submit":
+        return redirect("declarations:submit", pk=row.pk)
+    return redirect("declarations:edit", pk=row.pk)
+
+
+@login_required
+@require_POST
+def findings(request: HttpRequest, pk: uuid.UUID) -> HttpResponse:
+    """Live findings for the unsaved editor content (htmx); nothing is written."""
+    row = get_for_action(request.user, pk, Action.EDIT)
+    form, errors = editor.read(request.POST, codec.from_text(row.content), engine.requirements())
+    result = engine.review(form)
+    placed = editor.place(result.findings, editor.row_keys(request.POST))
+    context = {"review": result, "errors": errors, "placed": placed}
+    return render(request, "declarations/_findings.html", context)

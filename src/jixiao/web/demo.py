@@ -1,0 +1,76 @@
+"""Demo data: the organisations of the seed, one user per role, the seven seed forms."""
+
+from __future__ import annotations
+
+import secrets
+from dataclasses import dataclass
+
+from django.db import transaction
+
+from jixiao.data import SEED_NAME, seed_bytes
+from jixiao.web.accounts.models import BudgetYear, Organisation, OrgKind, User
+from jixiao.web.declarations import engine, store
+from jixiao.web.declarations.models import Declaration
+from jixiao.workflow import Role
+
+FINANCE = "银川市财政局"
+OFFICE = "银川市人民政府办公室"
+#: A second department with one unit, so isolation can be seen in the demo.
+OTHER_DEPARTMENT = "银川市教育局"
+OTHER_UNIT = "银川市第一中学"
+
+
+@dataclass(frozen=True, slots=True)
+class DemoUser:
+    username: str
+    name: str
+    role: Role
+    organisation: str
+
+
+DEMO_USERS = (
+    DemoUser("tianbao", "填报人（市政府办）", Role.FILER, OFFICE),
+    DemoUser("bumen", "主管部门审核人（市政府办）", Role.DEPARTMENT_REVIEWER, OFFICE),
+    DemoUser("caizheng", "财政审核人（市财政局）", Role.FINANCE_REVIEWER, FINANCE),
+    DemoUser("guanli", "管理员（市财政局）", Role.ADMIN, FINANCE),
+    DemoUser("yizhong", "填报人（市第一中学）", Role.FILER, OTHER_UNIT),
+)
+
+
+def _organisations() -> dict[str, Organisation]:
+    def org(name: str, kind: str, parent: Organisation | None) -> Organisation:
+        row, _ = Organisation.objects.get_or_create(
+            name=name, defaults={"kind": kind, "parent": parent}
+        )
+        return row
+
+    finance = org(FINANCE, OrgKind.FINANCE, None)
+    office = org(OFFICE, OrgKind.DEPARTMENT, finance)
+    education = org(OTHER_DEPARTMENT, OrgKind.DEPARTMENT, finance)
+    school = org(OTHER_UNIT, OrgKind.UNIT, education)
+    return {o.name: o for o in (finance, office, education, school)}
+
+
+def _user(spec: DemoUser, org: Organisation) -> str:
+    password = secrets.token_urlsafe(9)
+    user = User.objects.filter(username=spec.username).first() or User(username=spec.username)
+    user.first_name, user.role, user.organisation = spec.name, spec.role, org
+    user.is_staff = user.is_superuser = spec.role is Role.ADMIN
+    user.set_password(password)
+    user.save()
+    return password
+
+
+@transaction.atomic
+def create_demo() -> list[tuple[DemoUser, str]]:
+    """Create (or reset the passwords of) the demo data; returns users with new passwords."""
+    orgs = _organisations()
+    BudgetYear.objects.get_or_create(year=2025)
+    BudgetYear.objects.get_or_create(year=2026)
+    accounts = [(spec, _user(spec, orgs[spec.organisation])) for spec in DEMO_USERS]
+    filer = User.objects.get(username="tianbao")
+    if not Declaration.objects.filter(organisation=orgs[OFFICE]).exists():
+        result = engine.import_file(seed_bytes(), SEED_NAME)
+        for form in result.declarations:
+            store.create(filer, orgs[OFFICE], form, "导入")
+    return accounts

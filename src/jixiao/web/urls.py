@@ -1,0 +1,18 @@
+from django.contrib import admin
+from django.contrib.auth import views as auth_views
+from django.urls import include, path
+from django.views.generic import RedirectView
+
+from jixiao.web.api import api
+
+admin.site.site_header = "绩效目标管理系统 · 管理"
+admin.site.site_title = "绩效目标管理"
+
+urlpatterns = [
+    path("", RedirectView.as_view(pattern_name="declarations:list"), name="home"),
+    path("accounts/login/", auth_views.LoginView.as_view(), name="login"),
+    path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("admin/", admin.site.urls),
+    path("api/", api.urls),
+    path("", include("jixiao.web.declarations.urls")),
+]
