@@ -106,6 +106,7 @@ FIELD_LABELS = {
     "项目总目标": "long_term_goal",
 }
 _MONEY_FIELDS = ("annual_total", "fiscal", "other", "project_total")
+_GOAL_FIELDS = ("annual_goal", "long_term_goal")
 _NATURE = {"正向": "≥", "反向": "≤", "定性": "", "定量": "", "＞": ">", "＜": "<", "＝": "="}
 
 
@@ -192,16 +193,35 @@ def _funding_unit(key: str) -> str | None:
     return (unit or "万元") if label == "项目资金" else None
 
 
-def row_fields(row: GridRow) -> list[tuple[str, str, GridCell]]:
-    """(label, value, label cell) segments of a header row; unknown labels are kept."""
-    segments: list[tuple[str, list[str], GridCell]] = []
+@dataclass(frozen=True, slots=True)
+class Field:
+    """A label and its value as one header row prints them."""
+
+    label: str
+    value: str
+    cell: GridCell  #: the label's cell
+    open_end: bool = False  #: the value runs on into the next part (a page break)
+
+
+def row_fields(row: GridRow) -> list[Field]:
+    """The label/value segments of a header row; a row starting with an unknown label
+    is kept as one field (it goes to ``other_fields``)."""
+    segments: list[tuple[GridCell, list[GridCell]]] = []
     for cell in row.cells:
         label, _ = label_and_unit(cell.text)
         if label in FIELD_LABELS or (not segments and cell.text.strip()):
-            segments.append((cell.text.strip(), [], cell))
+            segments.append((cell, []))
         elif segments and cell.text.strip():
-            segments[-1][1].append(cell.text.strip())
-    return [(label, "\n".join(values), cell) for label, values, cell in segments]
+            segments[-1][1].append(cell)
+    return [
+        Field(
+            label.text.strip(),
+            "\n".join(v.text.strip() for v in values),
+            label,
+            bool(values) and values[-1].open_end,
+        )
+        for label, values in segments
+    ]
 
 
 def split_org(text: str) -> Organisation:
@@ -378,6 +398,8 @@ class _FormReader:
     unit: str = "万元"
     table: _Table | None = None
     verdict: Verdict | None = None
+    last_key: str | None = None
+    open_end: bool = False
 
     def read_body(self, rows: Sequence[GridRow]) -> None:
         for row in rows:
@@ -392,18 +414,28 @@ class _FormReader:
                 self._field_row(row)
 
     def _field_row(self, row: GridRow) -> None:
-        for raw_label, value, cell in row_fields(row):
-            if (unit := _funding_unit(cell.key)) is not None:
+        for item in row_fields(row):
+            if (unit := _funding_unit(item.cell.key)) is not None:
                 self.unit = unit
                 continue
-            label, unit = label_and_unit(raw_label)
+            label, unit = label_and_unit(item.label)
             key = FIELD_LABELS.get(label)
             if key in _MONEY_FIELDS:
-                self._money(key, value, unit or self.unit, cell.location)
+                self._money(key, item.value, unit or self.unit, item.cell.location)
             elif key is not None:
-                self.fields.setdefault(key, value)
+                self._text(key, item)
             else:
-                self.other.append((raw_label, value))
+                self.other.append((item.label, item.value))
+            self.last_key = key
+
+    def _text(self, key: str, item: Field) -> None:
+        """A field; a goal cut by a page break continues in the next row's same field."""
+        if key in self.fields and key == self.last_key and key in _GOAL_FIELDS:
+            glue = "" if self.open_end else "\n"
+            self.fields[key] += glue + item.value
+        else:
+            self.fields.setdefault(key, item.value)
+        self.open_end = item.open_end
 
     def _money(self, key: str, text: str, unit: str, where: SourceLocation) -> None:
         self.money_at = self.money_at or where
