@@ -1,0 +1,172 @@
+"""What a rule sees: one form (or a batch of forms) with the profile and the policy values.
+
+The context precomputes what many rules need (rows with their effective requirement,
+money in 万元) so each rule stays a few lines long and the review stays fast.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from decimal import Decimal
+from functools import cache
+
+from jixiao.importers.base import ImportIssue
+from jixiao.model import (
+    Declaration,
+    Indicator,
+    IndicatorGroup,
+    Level1,
+    Level2,
+    Requirement,
+    SourceLocation,
+)
+from jixiao.policy import PolicyValues
+from jixiao.review.profiles import Profile
+from jixiao.review.registry import Hit
+from jixiao.values import IndicatorValue, ValueKind
+
+#: 二级 groups whose rows are costs, and those comparable with the annual budget.
+COST_GROUPS = frozenset(
+    {Level2.COST, Level2.ECONOMIC_COST, Level2.SOCIAL_COST, Level2.ECOLOGICAL_COST}
+)
+BUDGET_GROUPS = frozenset({Level2.COST, Level2.ECONOMIC_COST})
+BENEFIT_GROUPS = frozenset(
+    {
+        Level2.ECONOMIC_BENEFIT,
+        Level2.SOCIAL_BENEFIT,
+        Level2.ECOLOGICAL_BENEFIT,
+        Level2.SUSTAINABILITY,
+    }
+)
+TEN_THOUSAND = Decimal(10000)
+
+
+class Row:
+    """One 三级 row with its group and the requirement in force for that group."""
+
+    __slots__ = ("group", "indicator", "requirement")
+
+    def __init__(
+        self, group: IndicatorGroup, indicator: Indicator, requirement: Requirement | None
+    ) -> None:
+        self.group = group
+        self.indicator = indicator
+        self.requirement = requirement
+
+    @property
+    def name(self) -> str:
+        return self.indicator.name
+
+    @property
+    def value(self) -> IndicatorValue:
+        return self.indicator.value
+
+    @property
+    def level2(self) -> Level2:
+        return self.group.level2
+
+    @property
+    def path(self) -> tuple[str, ...]:
+        return (str(self.group.level1), str(self.group.level2), self.indicator.name)
+
+    def hit(self, **args: object) -> Hit:
+        """A hit at this row; ``name`` and ``value`` are always available to templates."""
+        base = {"name": self.name, "value": self.indicator.value_text, "group": self.level2}
+        return Hit({**base, **args}, self.path, self.indicator.location)
+
+
+class FormContext:
+    """One declaration under review."""
+
+    __slots__ = ("decl", "import_issues", "policy", "profile", "real_rows", "rows")
+
+    def __init__(
+        self,
+        decl: Declaration,
+        profile: Profile,
+        policy: PolicyValues,
+        import_issues: tuple[ImportIssue, ...] = (),
+    ) -> None:
+        self.decl = decl
+        self.profile = profile
+        self.policy = policy
+        self.import_issues = import_issues
+        self.rows = tuple(Row(g, i, self.requirement(g)) for g in decl.groups for i in g.indicators)
+        self.real_rows = tuple(r for r in self.rows if not r.indicator.is_placeholder)
+
+    def requirement(self, group: IndicatorGroup) -> Requirement | None:
+        """The printed annotation, else the profile's requirement for the 二级."""
+        return group.requirement or self.profile.requirements.get(group.level2)
+
+    def rows_in(self, groups: frozenset[Level2]) -> list[Row]:
+        return [r for r in self.real_rows if r.level2 in groups]
+
+    def hit(self, location: SourceLocation | None = None, **args: object) -> Hit:
+        """A hit on the form as a whole (header fields, funding, goal)."""
+        base = {"project": self.decl.project_name}
+        return Hit({**base, **args}, (), location or self.decl.location)
+
+    def group_hit(self, level2: Level2, level1: Level1 | None, **args: object) -> Hit:
+        group = self.decl.group(level2)
+        where = group.location if group else self.decl.location
+        path = (str(level1), str(level2)) if level1 else (str(level2),)
+        return Hit({"group": level2, **args}, path, where)
+
+
+class BatchContext:
+    """All forms of one run, for rules that compare forms with each other."""
+
+    __slots__ = ("forms",)
+
+    def __init__(self, forms: Iterable[FormContext]) -> None:
+        self.forms = tuple(forms)
+
+
+# --- helpers shared by rules -----------------------------------------------------------
+
+
+@cache
+def _pattern(words: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)))
+
+
+def find_word(text: str, words: tuple[str, ...]) -> str | None:
+    """The first of ``words`` found in ``text`` (longest alternatives first), or None."""
+    match = _pattern(words).search(text)
+    return match.group(0) if match else None
+
+
+def money_wan(value: IndicatorValue) -> Decimal | None:
+    """A money total in 万元 (元, 万元, 亿元), or None when the value is not a money total."""
+    if value.kind is not ValueKind.QUANTITATIVE or value.number is None or value.unit != "元":
+        return None
+    amount = value.number * (value.scale.factor if value.scale else 1)
+    return amount / TEN_THOUSAND
+
+
+def per_unit(value: IndicatorValue) -> tuple[Decimal, str] | None:
+    """A per-unit money value as (元 per unit, the unit counted), e.g. 元/人/年 → (…, 人)."""
+    if value.number is None or not value.unit.startswith("元/"):
+        return None
+    amount = value.number * (value.scale.factor if value.scale else 1)
+    return amount, value.unit.split("/")[1]
+
+
+def is_money(value: IndicatorValue) -> bool:
+    return money_wan(value) is not None or per_unit(value) is not None
+
+
+def num(value: Decimal) -> str:
+    """A Decimal printed plainly: no exponent, no trailing zeros (53.1500 → 53.15).
+
+    >>> num(Decimal("53.1500")), num(Decimal("1E+3")), num(Decimal("0.0173"))
+    ('53.15', '1000', '0.0173')
+    """
+    text = f"{value.normalize():f}"
+    return text
+
+
+def wan(value: Decimal) -> str:
+    """万元 amounts rounded to 0.01 for messages."""
+    return num(value.quantize(Decimal("0.01")))

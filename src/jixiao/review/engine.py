@@ -1,0 +1,111 @@
+"""Run the selected rules over declarations and assemble the :class:`Report`."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+from decimal import Decimal
+from functools import cache
+
+from jixiao.importers.base import ImportIssue
+from jixiao.model import Declaration
+from jixiao.policy import PolicyValues, load_policy
+from jixiao.review.context import BatchContext, FormContext, num
+from jixiao.review.finding import Finding
+from jixiao.review.profiles import DEFAULT_PROFILE, get_profile
+from jixiao.review.registry import Hit, Rule, Scope, rules_for
+from jixiao.review.report import FormReport, Report
+from jixiao.review.scoring import score
+
+
+@cache
+def policy_for(year: int | None) -> PolicyValues:
+    """Policy values in force on 1 January of the budget year (today when unknown)."""
+    day = date(year, 1, 1) if year else date.today()
+    return load_policy().on(day)
+
+
+def review(
+    declarations: Sequence[Declaration],
+    *,
+    profile: str = DEFAULT_PROFILE,
+    select: Sequence[str] = (),
+    ignore: Sequence[str] = (),
+    import_issues: Sequence[ImportIssue] = (),
+) -> Report:
+    """Review ``declarations`` with the rules chosen by code prefix; see :mod:`jixiao.review`."""
+    chosen = get_profile(profile)
+    rules = rules_for(select, ignore)
+    issues = _issues_by_form(declarations, import_issues)
+    contexts = [
+        FormContext(d, chosen, policy_for(d.year), issues[i]) for i, d in enumerate(declarations)
+    ]
+    found: list[list[Finding]] = [[] for _ in contexts]
+    for entry in rules:
+        if entry.scope is Scope.FORM:
+            for i, ctx in enumerate(contexts):
+                found[i].extend(render(entry, h, ctx.policy) for h in entry.check(ctx))
+        else:
+            for h in entry.check(BatchContext(contexts)):
+                found[h.form].append(render(entry, h, contexts[h.form].policy))
+    return Report(
+        chosen.name, tuple(_form_report(c, f) for c, f in zip(contexts, found, strict=True))
+    )
+
+
+def _form_report(ctx: FormContext, findings: list[Finding]) -> FormReport:
+    findings.sort(key=Finding.sort_key)
+    outcome = score(findings, ctx.policy)
+    decl = ctx.decl
+    return FormReport(
+        decl.project_name,
+        decl.location.file,
+        decl.location.line,
+        tuple(findings),
+        outcome.points,
+        outcome.grade,
+        outcome.verdict,
+        decl.verdict,
+    )
+
+
+def render(entry: Rule, hit: Hit, policy: PolicyValues) -> Finding:
+    """The finding of one hit: the template and the fix filled in with the hit's args."""
+    args = {k: _text(v) for k, v in hit.args.items()}
+    return Finding(
+        entry.code,
+        entry.symbol,
+        entry.severity,
+        entry.dimension,
+        entry.template.format_map(args),
+        args,
+        hit.path,
+        hit.location,
+        _basis(entry.basis, policy),
+        entry.fix.format_map(args),
+    )
+
+
+@cache
+def _basis(key: str, policy: PolicyValues) -> str:
+    return str(policy.citation(key))
+
+
+def _text(value: object) -> str:
+    return num(value) if isinstance(value, Decimal) else str(value)
+
+
+def _issues_by_form(
+    declarations: Sequence[Declaration], issues: Sequence[ImportIssue]
+) -> list[tuple[ImportIssue, ...]]:
+    """Give each import issue to the form of the same file that starts last before it."""
+    result: list[list[ImportIssue]] = [[] for _ in declarations]
+    for issue in issues:
+        owner = None
+        for i, d in enumerate(declarations):
+            same_file = d.location.file == issue.location.file
+            if same_file and (d.location.line or 0) <= (issue.location.line or 0):
+                owner = i
+        if owner is not None:
+            result[owner].append(issue)
+    return [tuple(r) for r in result]
