@@ -69,6 +69,7 @@ BOUNDARY = GridRow(boundary=True)
 
 _SPACE = re.compile(r"\s+")
 _ATTACHMENT = re.compile(r"^附件\s*\d*\s*[:：]?$")
+_TITLE = re.compile(r"绩效目标(?:申报)?表$")
 _YEAR = re.compile(r"^[（(]\s*((?:19|20)\d\d)?\s*年度\s*[)）]$")
 _LABEL_UNIT = re.compile(r"^(.*?)(?:[（(](万元|元)[)）])?[:：]?$")
 _ORG_CODE = re.compile(r"^(?P<name>.*?)\s*[（(](?P<code>[0-9A-Za-z][0-9A-Za-z-]{2,})[)）]$")
@@ -133,7 +134,10 @@ class _FormRows:
 
 def _is_preamble_line(row: GridRow) -> bool:
     texts = row.texts()
-    return len(texts) == 1 and bool(_ATTACHMENT.match(texts[0]) or _YEAR.match(compact(texts[0])))
+    if len(texts) != 1:
+        return False
+    text = compact(texts[0])
+    return bool(_ATTACHMENT.match(text) or _YEAR.match(text) or _TITLE.search(text))
 
 
 def split_forms(rows: Sequence[GridRow]) -> list[_FormRows]:
@@ -142,7 +146,7 @@ def split_forms(rows: Sequence[GridRow]) -> list[_FormRows]:
     forms: list[_FormRows] = []
     current = _FormRows()
     for row in rows:
-        if current.closed and (row.boundary or _is_preamble_line(row)):
+        if current.closed and ((row.boundary and current.tail) or _is_preamble_line(row)):
             forms.append(current)
             current = _FormRows()
         if row.boundary:

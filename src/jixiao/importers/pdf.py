@@ -12,6 +12,7 @@ It reads our own PDFs and those other producers make from our DOCX and XLSX.
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import io
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -22,7 +23,8 @@ from pdfminer.pdfdocument import PDFPasswordIncorrect
 from pdfplumber.utils.exceptions import PdfminerException
 
 from jixiao.importers.base import ImportFailure, ImportResult
-from jixiao.importers.grid import BOUNDARY, GridCell, GridRow, read_grid
+from jixiao.importers.grid import BOUNDARY, GridCell, GridRow, compact, read_grid
+from jixiao.importers.labels import HEADER_CELLS
 from jixiao.importers.xlsx import tree_hint
 from jixiao.model import SourceLocation
 
@@ -68,19 +70,29 @@ def _line(chars: list[Char]) -> _TextLine:
     text = ""
     for prev, ch in zip([None, *chars], chars, strict=False):
         gap = ch["x0"] - prev["x1"] if prev else 0.0
-        if prev and gap > ch["size"] * 0.3 and " " not in (prev["text"], ch["text"]):
+        if prev and gap > ch["size"] * 0.3 and _latin(prev["text"]) and _latin(ch["text"]):
             text += " "
         text += ch["text"]
     size = max(c["size"] for c in chars)
     return _TextLine(text, chars[0]["top"], chars[-1]["x1"], size)
 
 
+def _latin(ch: str) -> bool:
+    """A character between which and its Latin neighbour a gap means a space (not the
+    extra spacing producers put between Chinese and Latin text)."""
+    return ch.isascii() and ch != " "
+
+
+def _new_paragraph(prev: _TextLine, line: _TextLine) -> bool:
+    """A wider gap than single spacing starts a paragraph."""
+    return line.top - prev.top > _PARAGRAPH * min(prev.size, line.size)
+
+
 def join_lines(lines: Sequence[_TextLine]) -> str:
-    """Wrapped lines run on; a wider gap than single spacing starts a paragraph."""
+    """Wrapped lines run on; paragraphs are separated by a line break."""
     text = ""
     for prev, line in zip([None, *lines], lines, strict=False):
-        wide = prev is not None and line.top - prev.top > _PARAGRAPH * min(prev.size, line.size)
-        text += ("\n" if wide else "") + line.text
+        text += ("\n" if prev and _new_paragraph(prev, line) else "") + line.text
     return text
 
 
@@ -164,7 +176,34 @@ def _page_rows(items: list[_Item], columns: _Columns, filename: str, page: int) 
     return rows
 
 
+def _same_column(a: BBox, b: BBox) -> bool:
+    return abs(a[0] - b[0]) <= _COLUMN_SNAP and abs(a[2] - b[2]) <= _COLUMN_SNAP
+
+
+def _first_below_header(items: list[_Item], box: BBox) -> str:
+    column = [i for i in items if i.bbox and _same_column(i.bbox, box)]
+    column = [i for i in column if compact(i.text) not in HEADER_CELLS]
+    return min(column, key=lambda i: i.top).text if column else ""
+
+
+def _carry_split_labels(this: list[_Item], after: list[_Item]) -> list[_Item]:
+    """A merged label cut by a page break whose text landed on the next page: the empty
+    part at the foot of this page takes the text printed first in that column there
+    (below a repeated table header)."""
+    boxes = [i.bbox for i in this if i.bbox]
+    if not boxes or not any(i.bbox for i in after):
+        return this
+    foot = max(b[3] for b in boxes)
+    return [
+        dataclasses.replace(i, text=_first_below_header(after, i.bbox))
+        if i.bbox and not i.text and abs(i.bbox[3] - foot) < 1
+        else i
+        for i in this
+    ]
+
+
 def _grid_rows(pages: list[list[_Item]], filename: str) -> list[GridRow]:
+    pages = [_carry_split_labels(p, n) for p, n in zip(pages, [*pages[1:], []], strict=True)]
     columns = _Columns(i for items in pages for i in items)
     rows: list[GridRow] = []
     for number, items in enumerate(pages, 1):
