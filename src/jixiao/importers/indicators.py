@@ -11,17 +11,21 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from enum import Enum
+from typing import NamedTuple
 
 from jixiao.importers.base import ImportIssue
 from jixiao.importers.labels import (
+    ALL_LABELS,
     BLOCK_LABEL,
     COST_LABELS,
     HEADER_CELLS,
+    LABEL_PREFIXES,
     LEVEL1_LABELS,
     LEVEL2_LABELS,
     V2021_LEVEL2,
     HeaderCell,
     annotation,
+    clean_text,
     is_label,
     is_label_prefix,
     join_wrapped,
@@ -50,8 +54,9 @@ class Kind(Enum):
     VALUE = "value"  #: a value alone on its line, closing the pending name
 
 
-@dataclass(frozen=True, slots=True)
-class Item:
+class Item(NamedTuple):
+    """One token of the block (a NamedTuple: the importer makes millions of them)."""
+
     kind: Kind
     line: int
     text: str = ""
@@ -78,6 +83,11 @@ _NATURE = {
 }
 
 
+def strip_prefix(name: str) -> str:
+    """Drop a 「指标1：」 numbering or a stray 「：」 before an indicator name."""
+    return _NAME_PREFIX.sub("", name).strip() if name[:1] in "指:：" else name
+
+
 def _compact(text: str) -> str:
     return "".join(text.split())
 
@@ -93,16 +103,17 @@ def merge_broken_labels(lines: list[Line]) -> list[Line]:
     i = 0
     while i < len(lines):
         number, text = lines[i]
-        joined, end = _longest_label(lines, i)
-        out.append((number, joined) if end > i else (number, text))
-        i = end + 1
+        if text in LABEL_PREFIXES or (" " in text and _compact(text) in LABEL_PREFIXES):
+            joined, end = _longest_label(lines, i)
+            out.append((number, joined))
+            i = end + 1
+        else:  # the common case: not a broken label
+            out.append(lines[i])
+            i += 1
     return out
 
 
 def _longest_label(lines: list[Line], start: int) -> tuple[str, int]:
-    first = lines[start][1]
-    if not is_label_prefix(_compact(first) if " " in first else first):
-        return first, start  # the common case: not a broken label
     acc, best, best_end = "", "", start
     for j in range(start, min(start + 6, len(lines))):
         acc += _compact(lines[j][1])
@@ -114,6 +125,8 @@ def _longest_label(lines: list[Line], start: int) -> tuple[str, int]:
 
 
 def _label_items(token: str, number: int) -> list[Item] | None:
+    if token not in ALL_LABELS and token[-1:] not in "）)":
+        return None  # the common case: a name or a value
     if is_label(token):
         kind = Kind.ANNOTATION if annotation(token) else Kind.LABEL
         return [Item(kind, number, token)]
@@ -126,6 +139,9 @@ def _label_items(token: str, number: int) -> list[Item] | None:
 def tokenise_line(number: int, text: str) -> list[Item]:
     """One line of the PDF-text layout: leading labels, then a row, a value or a fragment."""
     tokens = text.split(" ")  # lines arrive normalised by the form splitter
+    first = tokens[0]
+    if first not in ALL_LABELS and first[-1:] not in "）)":
+        return [_content_item(number, tokens)] if first else []  # the common case
     items: list[Item] = []
     while tokens and (found := _label_items(tokens[0], number)) is not None:
         items.extend(found)
@@ -282,8 +298,7 @@ def _one_cell_per_line(lines: list[Line]) -> bool:
 # ---------------------------------------------------------------- building groups
 
 
-@dataclass(slots=True)
-class _Row:
+class _Row(NamedTuple):
     line: int
     name: str
     value: str
@@ -311,12 +326,10 @@ class GroupBuilder:
     fragments: list[tuple[int, str]] = field(default_factory=list)
     pending: list[_Row] = field(default_factory=list)
 
+    current: _Group | None = None  #: the group rows go to: the last one opened
+
     def issue(self, line: int, message: str) -> None:
         self.issues.append(ImportIssue(SourceLocation(self.filename, line), message))
-
-    @property
-    def current(self) -> _Group | None:
-        return self.groups[-1] if self.groups else None
 
     def feed(self, item: Item) -> None:
         if item.kind is Kind.LABEL:
@@ -355,6 +368,7 @@ class GroupBuilder:
             group.rows.extend(self.pending)
             self.pending.clear()
         self.groups.append(group)
+        self.current = group
 
     def _annotation(self, item: Item) -> None:
         requirement = annotation(item.text)
@@ -365,10 +379,12 @@ class GroupBuilder:
             current.requirement = requirement
 
     def _row(self, item: Item) -> None:
-        parts = [text for _, text in self.fragments]
-        line = self.fragments[0][0] if self.fragments else item.line
-        self.fragments.clear()
-        name = join_wrapped([*parts, item.text])
+        if self.fragments:
+            line = self.fragments[0][0]
+            name = join_wrapped([*(text for _, text in self.fragments), item.text])
+            self.fragments.clear()
+        else:
+            line, name = item.line, clean_text(item.text)
         if not name:
             self.issue(item.line, f"指标值“{item.value}”没有对应的三级指标名称，已保留为无名指标")
         self._add(_Row(line, name, item.value))
@@ -379,7 +395,7 @@ class GroupBuilder:
             self.pending.append(row)
             return
         current.rows.append(row)
-        if _NAME_PREFIX.sub("", row.name) == "无" and row.value.strip() == "无":
+        if row.value == "无" and strip_prefix(row.name) == "无":
             current.closed = True
 
     def _flush_fragments(self, line: int) -> None:
@@ -426,9 +442,9 @@ class GroupBuilder:
         )
 
     def _indicator(self, row: _Row) -> Indicator:
-        value_text = normalise_spaces(row.value)
+        value_text = row.value
         return Indicator(
-            name=_NAME_PREFIX.sub("", row.name).strip(),
+            name=strip_prefix(row.name),
             value_text=value_text,
             value=parse_value(value_text),
             location=SourceLocation(self.filename, row.line),

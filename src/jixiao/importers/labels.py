@@ -82,7 +82,7 @@ _ANNOTATION = re.compile(r"^[（(](必填量化|必填|选填)[)）]$")
 ALL_LABELS: frozenset[str] = frozenset(
     [*LEVEL1_LABELS, *LEVEL2_LABELS, *COST_LABELS, *HEADER_CELLS, BLOCK_LABEL]
 )
-_PREFIXES: frozenset[str] = frozenset(
+LABEL_PREFIXES: frozenset[str] = frozenset(
     label[:n] for label in ALL_LABELS for n in range(1, len(label))
 ) | frozenset(f"（{a}"[:n] for a in ("必填量化）", "必填）", "选填）") for n in range(1, 6))
 
@@ -97,12 +97,12 @@ def annotation(token: str) -> Requirement | None:
 
 def is_label(token: str) -> bool:
     """A complete label or annotation of the indicator table."""
-    return token in ALL_LABELS or annotation(token) is not None
+    return token in ALL_LABELS or (token[-1:] in "）)" and annotation(token) is not None)
 
 
 def is_label_prefix(token: str) -> bool:
     """The start of a label broken across lines (产出指, 服务对象, 绩, 一级指 …)."""
-    return token in _PREFIXES
+    return token in LABEL_PREFIXES
 
 
 # ---------------------------------------------------------------- text cleaning
@@ -122,9 +122,9 @@ def normalise_spaces(line: str) -> str:
 
 def clean_text(text: str) -> str:
     """Join a wrapped cell: no space between CJK characters or before punctuation."""
-    text = normalise_spaces(text)
-    if " " not in text:
+    if " " not in text and "\n" not in text:
         return text
+    text = normalise_spaces(text)
     text = _GAP_BETWEEN_CJK.sub("", text)
     text = _GAP_BEFORE_PUNCT.sub("", text)
     return _GAP_AFTER_OPEN.sub("", text)
