@@ -7,6 +7,7 @@ import contextlib
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from jixiao.data import seed_bytes
 from jixiao.importers.base import ImportFailure
 from jixiao.importers.text import TextImporter
 from jixiao.values import parse_value
@@ -85,3 +86,13 @@ def test_it_never_raises_an_untyped_error_on_bytes(data: bytes) -> None:
 @given(st.text(max_size=40))
 def test_the_grammar_never_raises(text: str) -> None:
     assert parse_value(text) is not None
+
+
+SEED_LINES = seed_bytes().decode("utf-8").splitlines()
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(SEED_LINES), max_size=150))
+def test_it_never_raises_an_untyped_error_on_shuffled_seed_lines(lines: list[str]) -> None:
+    with contextlib.suppress(ImportFailure):
+        TextImporter().extract("\n".join(lines).encode("utf-8"), "shuffled.txt")
