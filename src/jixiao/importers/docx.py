@@ -35,7 +35,7 @@ def _breaks_page(element: Any) -> bool:
 
 def _table_rows(table: Table, number: int, filename: str) -> Iterator[GridRow]:
     for r, tr in enumerate(table._tbl.tr_lst, 1):
-        col = int(tr.trPr.find(qn("w:gridBefore")).get(qn("w:val"))) if _grid_before(tr) else 0
+        col = _grid_before(tr)
         cells = []
         for tc in tr.tc_lst:
             span = tc.grid_span
@@ -47,8 +47,10 @@ def _table_rows(table: Table, number: int, filename: str) -> Iterator[GridRow]:
             yield GridRow(tuple(cells), cells[0].location)
 
 
-def _grid_before(tr: Any) -> bool:
-    return tr.trPr is not None and tr.trPr.find(qn("w:gridBefore")) is not None
+def _grid_before(tr: Any) -> int:
+    """Grid columns skipped before the row's first cell (w:gridBefore)."""
+    found = None if tr.trPr is None else tr.trPr.find(qn("w:gridBefore"))
+    return 0 if found is None else int(found.get(qn("w:val"), "0"))
 
 
 def body_rows(document: Any, filename: str) -> Iterator[GridRow]:

@@ -10,6 +10,7 @@ or line breaks; fields are found by label, indicator columns by the table's head
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
@@ -370,9 +371,7 @@ def read_verdict(text: str) -> Verdict | None:
     """The option followed by a filled box (█ ■ ☑ …); None when none or several are."""
     tokens = _VERDICT_TOKENS.findall(compact(text))
     chosen = [
-        option
-        for option, box in zip(tokens, tokens[1:], strict=False)
-        if len(option) > 1 and box in _FILLED
+        option for option, box in itertools.pairwise(tokens) if len(option) > 1 and box in _FILLED
     ]
     if len(chosen) != 1:
         return None
@@ -469,7 +468,11 @@ def read_form(
     attachment, title, year = read_preamble(form.preamble)
     groups = tuple(g.freeze() for g in reader.table.groups) if reader.table else ()
     if reader.table is None:
-        reader.issues.append(ImportIssue(form.body[0].location, "未找到绩效指标表头（一级指标、二级指标、三级指标、指标值）"))
+        reader.issues.append(
+            ImportIssue(
+                form.body[0].location, "未找到绩效指标表头（一级指标、二级指标、三级指标、指标值）"
+            )
+        )
     f = reader.fields
     decl = Declaration(
         year=year,
@@ -509,7 +512,11 @@ def read_grid(
 def strip_locations(decl: Declaration) -> Declaration:
     """The declaration with every source location cleared, to compare content only."""
     groups = tuple(
-        replace(g, location=NOWHERE, indicators=tuple(replace(i, location=NOWHERE) for i in g.indicators))
+        replace(
+            g,
+            location=NOWHERE,
+            indicators=tuple(replace(i, location=NOWHERE) for i in g.indicators),
+        )
         for g in decl.groups
     )
     return replace(

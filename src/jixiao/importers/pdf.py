@@ -97,13 +97,13 @@ def join_lines(lines: Sequence[_TextLine]) -> str:
 
 
 def _is_full(line: _TextLine, right: float) -> bool:
-    return right - line.x1 < _FULL * line.size + _PADDING
+    return bool(right - line.x1 < _FULL * line.size + _PADDING)
 
 
 def _inside(ch: Char, box: BBox) -> bool:
     x = (ch["x0"] + ch["x1"]) / 2
     y = (ch["top"] + ch["bottom"]) / 2
-    return box[0] <= x <= box[2] and box[1] <= y <= box[3]
+    return bool(box[0] <= x <= box[2] and box[1] <= y <= box[3])
 
 
 def _blocks(lines: list[_TextLine]) -> list[_Item]:
@@ -126,7 +126,7 @@ def page_items(page: Any) -> list[_Item]:
     free: list[Char] = []
     owned: dict[BBox, list[Char]] = {b: [] for b in boxes}
     for ch in page.chars:
-        if ch["top"] > limit or not ch["text"].strip() and ch["text"] != " ":
+        if ch["top"] > limit or (not ch["text"].strip() and ch["text"] != " "):
             continue
         box = next((b for b in boxes if _inside(ch, b)), None)
         (owned[box] if box else free).append(ch)

@@ -22,8 +22,14 @@ from docx.table import Table, _Cell
 from docx.text.paragraph import Paragraph
 
 from jixiao.model import Declaration
-from jixiao.render.document import COLUMN_COUNT, COLUMN_WIDTHS_MM, Cell, FormDocument, Role
-from jixiao.render.document import build_document
+from jixiao.render.document import (
+    COLUMN_COUNT,
+    COLUMN_WIDTHS_MM,
+    Cell,
+    FormDocument,
+    Role,
+    build_document,
+)
 
 FONT_NAME = "宋体"
 HEADING_FONT = "黑体"
@@ -97,7 +103,7 @@ def _keep_rows_whole(table: Table) -> None:
         tr_pr.append(OxmlElement("w:cantSplit"))
 
 
-def _table(document: DocxDocument, doc: FormDocument) -> Table:
+def _table(document: DocxDocument, doc: FormDocument) -> None:
     table = document.add_table(rows=doc.row_count, cols=COLUMN_COUNT)
     table.style = "Table Grid"
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
@@ -111,7 +117,6 @@ def _table(document: DocxDocument, doc: FormDocument) -> Table:
             cell = cell.merge(table.cell(source.last_row, source.col + source.colspan - 1))
         _fill(cell, source)
     _keep_rows_whole(table)
-    return table
 
 
 def add_form(document: DocxDocument, doc: FormDocument) -> None:

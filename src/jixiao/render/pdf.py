@@ -11,7 +11,7 @@ import io
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from reportlab.pdfgen.canvas import Canvas
+from reportlab.pdfgen.canvas import Canvas  # type: ignore[import-untyped]
 
 from jixiao.model import Declaration, TreeVariant
 from jixiao.render.document import Cell, FormDocument, Role, build_document
@@ -83,7 +83,7 @@ def layout_form(doc: FormDocument) -> FormLayout:
 
 def _baseline(top: float, size: float) -> float:
     """PDF y of a line whose box starts ``top`` points below the page top."""
-    return PAGE_HEIGHT - top - size * 0.88
+    return float(PAGE_HEIGHT - top - size * 0.88)
 
 
 def _draw_preamble(canvas: Canvas, lay: FormLayout) -> None:

@@ -15,10 +15,10 @@ import functools
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from reportlab.lib.pagesizes import A4
-from reportlab.lib.units import mm
-from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.lib.pagesizes import A4  # type: ignore[import-untyped]
+from reportlab.lib.units import mm  # type: ignore[import-untyped]
+from reportlab.pdfbase import pdfmetrics  # type: ignore[import-untyped]
+from reportlab.pdfbase.ttfonts import TTFont  # type: ignore[import-untyped]
 
 from jixiao.render.document import COLUMN_WIDTHS_MM, Cell, FormDocument, Role
 
@@ -54,7 +54,7 @@ def _unit_width(ch: str) -> float:
 
 
 def text_width(text: str, size: float) -> float:
-    return sum(_unit_width(ch) for ch in text) * size
+    return float(sum(_unit_width(ch) for ch in text) * size)
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,7 +90,7 @@ def lines_height(lines: list[Line], leading: float = LEADING) -> float:
 
 
 def cell_width(cell: Cell) -> float:
-    return COLUMN_X[cell.col + cell.colspan] - COLUMN_X[cell.col]
+    return float(COLUMN_X[cell.col + cell.colspan] - COLUMN_X[cell.col])
 
 
 def cell_lines(cell: Cell) -> list[Line]:
@@ -153,7 +153,7 @@ class Paginator:
         self.cursor += height
 
     def room(self) -> float:
-        return PAGE_HEIGHT - BOTTOM - self.cursor
+        return float(PAGE_HEIGHT - BOTTOM - self.cursor)
 
     def needed(self, row: int) -> float:
         doc = self.doc
@@ -195,7 +195,9 @@ class Paginator:
 
     def _fit(self, lines: list[Line], start: int) -> int:
         end = start
-        while end < len(lines) and lines_height(lines[start : end + 1]) + 2 * PADDING <= self.room():
+        while (
+            end < len(lines) and lines_height(lines[start : end + 1]) + 2 * PADDING <= self.room()
+        ):
             end += 1
         # never end a part on a paragraph's last line when it is full: the reader could
         # not tell whether the paragraph ends there or runs on into the next part

@@ -1,0 +1,55 @@
+"""Choose the importer by the file's content, not its name.
+
+PDF by its ``%PDF-`` header, XLSX and DOCX by the parts inside the ZIP package, canonical
+JSON by its first character and schema, anything else decodable as text by the text
+importer. The file name is used only in messages.
+"""
+
+from __future__ import annotations
+
+from jixiao.importers.base import ImportFailure, ImportResult, decode_text, looks_binary
+from jixiao.importers.docx import DocxImporter
+from jixiao.importers.pdf import PdfImporter
+from jixiao.importers.text import TextImporter
+from jixiao.importers.xlsx import XlsxImporter
+from jixiao.model import CanonicalFormatError, loads
+
+
+class JsonImporter:
+    """Canonical JSON (``jixiao.declaration/1``): one declaration or a list."""
+
+    name = "json"
+
+    def identify(self, data: bytes, filename: str) -> bool:
+        if looks_binary(data):
+            return False
+        try:
+            head = decode_text(data, filename).lstrip()[:200]
+        except ImportFailure:
+            return False
+        return head[:1] in ("{", "[") and "jixiao.declaration" in decode_text(data, filename)
+
+    def extract(self, data: bytes, filename: str) -> ImportResult:
+        try:
+            declarations = loads(decode_text(data, filename))
+        except CanonicalFormatError as exc:
+            raise ImportFailure(f"{filename}：{exc}") from None
+        return ImportResult(tuple(declarations))
+
+
+#: In the order they are asked; the text importer comes last as it accepts any text.
+IMPORTERS = (PdfImporter(), XlsxImporter(), DocxImporter(), JsonImporter(), TextImporter())
+
+
+def import_bytes(data: bytes, filename: str) -> ImportResult:
+    """Read every declaration in ``data``; raises :class:`ImportFailure` (Chinese)."""
+    if not data.strip():
+        raise ImportFailure(f"{filename}：文件为空")
+    for importer in IMPORTERS:
+        if importer.identify(data, filename):
+            return importer.extract(data, filename)
+    if data.startswith(b"PK\x03\x04"):
+        raise ImportFailure(f"{filename}：是压缩包，但不是 Excel（.xlsx）或 Word（.docx）文件")
+    raise ImportFailure(
+        f"{filename}：无法识别的文件，请提供 PDF、Excel（.xlsx）、Word（.docx）、JSON 或文本文件"
+    )
