@@ -71,8 +71,10 @@ class Rule:
 
     @property
     def title(self) -> str:
-        """The first line of 检查内容."""
-        return self.sections["检查内容"].splitlines()[0]
+        """The first sentence of 检查内容, on one line."""
+        text = "".join(line.strip() for line in self.sections["检查内容"].splitlines())
+        head, stop, _ = text.partition("。")
+        return head + stop
 
 
 REGISTRY: dict[str, Rule] = {}
