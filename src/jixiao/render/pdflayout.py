@@ -186,12 +186,12 @@ class Paginator:
         start = 0
         while start < len(lines):
             end = self._fit(lines, start)
-            if end == start:
-                self.new_page(False)
-                continue
-            height = lines_height(lines[start:end]) + 2 * PADDING
-            self.place(row, (start, end), height)
-            start = end
+            if end > start:
+                height = lines_height(lines[start:end]) + 2 * PADDING
+                self.place(row, (start, end), height)
+                start = end
+            if start < len(lines):
+                self.new_page(False)  # one part per page
 
     def _fit(self, lines: list[Line], start: int) -> int:
         end = start
