@@ -12,7 +12,7 @@ from typing import Any
 
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
-from ninja import File, NinjaAPI, Schema
+from ninja import File, NinjaAPI, Schema, Status
 from ninja.files import UploadedFile
 from ninja.security import HttpBearer, SessionAuth
 
@@ -171,8 +171,8 @@ def save_declaration(request: HttpRequest, pk: uuid.UUID, payload: SaveIn):
         form = from_json_object(payload.content)
         row = store.save(user, row, form, payload.revision)
     except (CanonicalFormatError, MoneyError) as exc:
-        return 400, {"detail": str(exc)}
-    return 200, _out(row, detail=True)
+        return Status(400, {"detail": str(exc)})
+    return Status(200, _out(row, detail=True))
 
 
 @api.get("/declarations/{pk}/report", response=ReportOut, summary="自动审核报告")
@@ -215,20 +215,23 @@ def create_transition(request: HttpRequest, pk: uuid.UUID, payload: TransitionIn
     try:
         action = Action(payload.action)
     except ValueError:
-        return 400, {"detail": f"未知操作“{payload.action}”"}
+        return Status(400, {"detail": f"未知操作“{payload.action}”"})
     row = get_for_action(user, pk, action)
     if action is Action.SUBMIT and engine.review(codec.from_text(row.content)).blocking:
-        return 400, {"detail": "存在错误级发现，请在网页提交页逐条说明或修改后再提交"}
+        return Status(400, {"detail": "存在错误级发现，请在网页提交页逐条说明或修改后再提交"})
     t = store.transition(user, row, action, payload.comment)
-    return 201, {
-        "action": t.action,
-        "source": t.source,
-        "target": t.target,
-        "actor": user.username,
-        "role": t.role,
-        "comment": t.comment,
-        "at": t.at.isoformat(),
-    }
+    return Status(
+        201,
+        {
+            "action": t.action,
+            "source": t.source,
+            "target": t.target,
+            "actor": user.username,
+            "role": t.role,
+            "comment": t.comment,
+            "at": t.at.isoformat(),
+        },
+    )
 
 
 @api.get("/declarations/{pk}/versions", response=list[VersionOut], summary="已保留的版本")
@@ -255,5 +258,5 @@ def import_declarations(request: HttpRequest, file: File[UploadedFile]):
         result = engine.import_file(file.read(), file.name or "upload")
         rows = [store.create(user, user.organisation, f, "导入") for f in result.declarations]
     except (ImportFailure, MoneyError) as exc:
-        return 400, {"detail": str(exc)}
-    return 201, [_out(r) for r in rows]
+        return Status(400, {"detail": str(exc)})
+    return Status(201, [_out(r) for r in rows])

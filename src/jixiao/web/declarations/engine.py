@@ -6,12 +6,14 @@ bundle) goes through the functions here, so the integration is one module.
 
 from __future__ import annotations
 
-import json
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from jixiao.importers.base import ImportFailure, ImportResult
 from jixiao.importers.text import TextImporter
 from jixiao.model import CanonicalFormatError, Declaration, dumps, loads
+from jixiao.render.pdf import render_pdf
+from jixiao.render.xlsx import render_xlsx
 from jixiao.review.engine import review as run_review
 from jixiao.review.finding import Finding
 from jixiao.review.profiles import get_profile
@@ -128,18 +130,23 @@ def import_file(data: bytes, filename: str) -> ImportResult:
     return TextImporter().extract(data, filename)
 
 
-#: Download formats: extension → (content type, label).
-FORMATS = {
-    "json": ("application/json; charset=utf-8", "规范 JSON"),
+#: Download formats: extension → (content type, label, renderer of a list of forms).
+FORMATS: dict[str, tuple[str, str, Callable[[list[Declaration]], bytes]]] = {
+    "pdf": ("application/pdf", "PDF", render_pdf),
+    "xlsx": (
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        "Excel",
+        render_xlsx,
+    ),
+    "json": ("application/json; charset=utf-8", "规范 JSON", lambda forms: dumps(forms).encode()),
 }
 
 
 def render(form: Declaration, fmt: str) -> bytes:
     """The form as a file of format ``fmt`` (one of :data:`FORMATS`)."""
-    if fmt == "json":
-        return dumps([form]).encode("utf-8")
-    raise KeyError(fmt)
+    return FORMATS[fmt][2]([form])
 
 
-def as_json(form: Declaration) -> str:
-    return json.dumps(json.loads(dumps([form]))[0], ensure_ascii=False)
+def bundle(forms: list[Declaration], title: str) -> bytes:
+    """A department's disclosure bundle: every form in one PDF, in the order given."""
+    return render_pdf(forms)

@@ -1,0 +1,145 @@
+"""Every URL pattern and every API route, for every persona: 200/201/302/401/403/404.
+
+Columns: anonymous, 填报人 (unit A), 主管部门审核人 (A's department), 财政审核人,
+outsider (填报人 of unit B, another department), 管理员. A URL pattern or API route that is
+not in the matrix fails :func:`test_it_covers_every_url_pattern_and_api_route`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+import pytest
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+
+from jixiao.data import SEED_NAME, seed_bytes
+from jixiao.web.api import api
+from tests.web.conftest import PERSONAS, World
+
+
+@dataclass(frozen=True)
+class Case:
+    name: str  #: URL name, or "api:<METHOD> <path>"
+    method: str
+    status: str  #: status of the declaration the URL points at
+    expected: str  #: one code per persona, in PERSONAS order
+    data: dict[str, Any] = field(default_factory=dict)
+    kind: str = "page"
+
+
+PAGE_CASES = [
+    Case("home", "get", "草稿", "302 302 302 302 302 302"),
+    Case("login", "get", "草稿", "200 200 200 200 200 200"),
+    Case("logout", "post", "草稿", "302 302 302 302 302 302"),
+    Case("declarations:list", "get", "草稿", "302 200 200 200 200 200"),
+    Case("declarations:library", "get", "通过", "302 200 200 200 200 200"),
+    Case("declarations:new", "get", "草稿", "302 200 403 403 200 403"),
+    Case("declarations:import", "get", "草稿", "302 200 403 403 200 403"),
+    Case("declarations:detail", "get", "草稿", "302 200 200 200 404 200"),
+    Case("declarations:edit", "get", "草稿", "302 200 403 403 404 403"),
+    Case("declarations:findings", "post", "草稿", "302 200 403 403 404 403"),
+    Case("declarations:submit", "get", "草稿", "302 200 403 403 404 403"),
+    Case("declarations:act", "post", "已提交", "302 403 302 403 404 403", {"action": "受理"}),
+    Case("declarations:review", "get", "已提交", "302 403 200 200 404 403"),
+    Case("declarations:continue", "post", "通过", "302 302 403 403 404 403"),
+    Case("declarations:versions", "get", "草稿", "302 200 200 200 404 200"),
+    Case("declarations:download", "get", "通过", "302 200 200 200 404 200"),
+    Case("declarations:bundle", "get", "通过", "302 200 200 200 404 200"),
+    Case("admin:index", "get", "草稿", "302 302 302 302 302 200"),
+]
+
+API_CASES = [
+    Case("GET /declarations", "get", "草稿", "401 200 200 200 200 200"),
+    Case("GET /declarations/{pk}", "get", "草稿", "401 200 200 200 404 200"),
+    Case("PUT /declarations/{pk}", "put", "草稿", "401 200 403 403 404 403"),
+    Case("GET /declarations/{pk}/report", "get", "草稿", "401 200 200 200 404 200"),
+    Case("GET /declarations/{pk}/transitions", "get", "已提交", "401 200 200 200 404 200"),
+    Case(
+        "POST /declarations/{pk}/transitions",
+        "post",
+        "已提交",
+        "401 403 201 403 404 403",
+        {"action": "受理"},
+    ),
+    Case("GET /declarations/{pk}/versions", "get", "草稿", "401 200 200 200 404 200"),
+    Case("POST /imports", "post", "草稿", "401 201 403 403 201 403"),
+    Case("GET /openapi.json", "get", "草稿", "200 200 200 200 200 200"),
+    Case("GET /docs", "get", "草稿", "200 200 200 200 200 200"),
+]
+for case in API_CASES:
+    object.__setattr__(case, "kind", "api")
+
+CASES = [(c, p, int(code)) for c in PAGE_CASES + API_CASES for p, code in zip(
+    PERSONAS, c.expected.split(), strict=True
+)]
+
+
+def _page_url(case: Case, world: World, pk: object) -> str:
+    kwargs: dict[str, Any] = {}
+    pattern = get_resolver().reverse_dict  # noqa: F841 - resolver warmed for reverse()
+    if case.name.startswith("declarations:") and case.name not in {
+        "declarations:list", "declarations:library", "declarations:new", "declarations:import",
+        "declarations:bundle",
+    }:
+        kwargs["pk"] = pk
+    if case.name == "declarations:download":
+        kwargs["fmt"] = "pdf"
+    if case.name == "declarations:bundle":
+        kwargs = {"org": world.department.pk, "year": 2025}
+    return reverse(case.name, kwargs=kwargs or None)
+
+
+def _request(case: Case, world: World, persona: str) -> int:
+    row = world.declaration(case.status)
+    client = world.client(persona)
+    if case.kind == "page":
+        url = _page_url(case, world, row.pk)
+        response = getattr(client, case.method)(url, case.data)
+        return response.status_code
+    path = "/api" + case.name.split(" ", 1)[1].replace("{pk}", str(row.pk))
+    if case.name == "POST /imports":
+        upload = {"file": _seed_upload()}
+        return client.post(path, upload).status_code
+    if case.method == "put":
+        body = {"revision": row.revision, "content": __import__("json").loads(row.content)}
+        return client.put(path, body, content_type="application/json").status_code
+    if case.method == "post":
+        return client.post(path, case.data, content_type="application/json").status_code
+    return client.get(path).status_code
+
+
+def _seed_upload() -> Any:
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    return SimpleUploadedFile(SEED_NAME, seed_bytes(), content_type="text/plain")
+
+
+@pytest.mark.parametrize(
+    ("case", "persona", "expected"), CASES, ids=[f"{c.name}-{p}" for c, p, _ in CASES]
+)
+def test_it_answers_each_persona_as_the_matrix_says(
+    world: World, case: Case, persona: str, expected: int
+) -> None:
+    assert _request(case, world, persona) == expected
+
+
+def _names(patterns: list[URLPattern | URLResolver], prefix: str = "") -> set[str]:
+    names: set[str] = set()
+    for p in patterns:
+        if isinstance(p, URLResolver):
+            if p.namespace in {"admin", "api"}:
+                continue
+            names |= _names(p.url_patterns, f"{p.namespace}:" if p.namespace else prefix)
+        elif p.name:
+            names.add(prefix + p.name)
+    return names
+
+
+def test_it_covers_every_url_pattern_and_api_route() -> None:
+    pages = _names(get_resolver().url_patterns)
+    assert pages | {"admin:index"} == {c.name for c in PAGE_CASES}
+    schema = api.get_openapi_schema()
+    routes = {f"{m.upper()} {p.removeprefix('/api')}" for p, ops in schema["paths"].items()
+              for m in ops}
+    assert routes | {"GET /openapi.json", "GET /docs"} == {c.name for c in API_CASES}
