@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from enum import Enum
+from functools import lru_cache
 from typing import NamedTuple
 
 from jixiao.importers.base import ImportIssue
@@ -63,6 +64,11 @@ class Item(NamedTuple):
     value: str = ""
 
 
+# Enum members looked up once: attribute access on an Enum class is slow in hot loops.
+_ROW, _VALUE, _FRAGMENT, _LABEL = Kind.ROW, Kind.VALUE, Kind.FRAGMENT, Kind.LABEL
+_FREE_TEXT = ValueKind.FREE_TEXT
+_LONGEST_LABEL = 2 * max(map(len, ALL_LABELS))  #: with a space between every character
+
 # ---------------------------------------------------------------- tokenising
 
 _LABEL_WITH_NOTE = re.compile(r"^(.+?)([（(](?:必填量化|必填|选填)[)）])$")
@@ -94,7 +100,7 @@ def _compact(text: str) -> str:
 
 def is_value(text: str) -> bool:
     """A cell the value grammar reads as a number, a qualitative term or 「无」."""
-    return parse_value(text).kind is not ValueKind.FREE_TEXT
+    return parse_value(text).kind is not _FREE_TEXT
 
 
 def merge_broken_labels(lines: list[Line]) -> list[Line]:
@@ -103,7 +109,9 @@ def merge_broken_labels(lines: list[Line]) -> list[Line]:
     i = 0
     while i < len(lines):
         number, text = lines[i]
-        if text in LABEL_PREFIXES or (" " in text and _compact(text) in LABEL_PREFIXES):
+        if text in LABEL_PREFIXES or (
+            " " in text and len(text) <= _LONGEST_LABEL and _compact(text) in LABEL_PREFIXES
+        ):
             joined, end = _longest_label(lines, i)
             out.append((number, joined))
             i = end + 1
@@ -124,24 +132,32 @@ def _longest_label(lines: list[Line], start: int) -> tuple[str, int]:
     return (best, best_end) if best else (lines[start][1], start)
 
 
-def _label_items(token: str, number: int) -> list[Item] | None:
-    if token not in ALL_LABELS and token[-1:] not in "）)":
-        return None  # the common case: a name or a value
+@lru_cache(maxsize=1024)
+def _label_parts(token: str) -> tuple[tuple[Kind, str], ...] | None:
+    """A token that is a label, an annotation, or a label with its annotation attached."""
     if is_label(token):
-        kind = Kind.ANNOTATION if annotation(token) else Kind.LABEL
-        return [Item(kind, number, token)]
+        return ((Kind.ANNOTATION if annotation(token) else Kind.LABEL, token),)
     m = _LABEL_WITH_NOTE.match(token)
     if m and is_label(m.group(1)):
-        return [Item(Kind.LABEL, number, m.group(1)), Item(Kind.ANNOTATION, number, m.group(2))]
+        return ((Kind.LABEL, m.group(1)), (Kind.ANNOTATION, m.group(2)))
     return None
+
+
+def _maybe_label(token: str) -> bool:
+    """Cheap pre-check: only these tokens can be labels (most tokens are names or values)."""
+    return token in ALL_LABELS or token[-1:] in "）)"
+
+
+def _label_items(token: str, number: int) -> list[Item] | None:
+    parts = _label_parts(token) if _maybe_label(token) else None
+    return None if parts is None else [Item(kind, number, text) for kind, text in parts]
 
 
 def tokenise_line(number: int, text: str) -> list[Item]:
     """One line of the PDF-text layout: leading labels, then a row, a value or a fragment."""
     tokens = text.split(" ")  # lines arrive normalised by the form splitter
-    first = tokens[0]
-    if first not in ALL_LABELS and first[-1:] not in "）)":
-        return [_content_item(number, tokens)] if first else []  # the common case
+    if not _maybe_label(tokens[0]):
+        return [_content_item(number, tokens)] if tokens[0] else []  # the common case
     items: list[Item] = []
     while tokens and (found := _label_items(tokens[0], number)) is not None:
         items.extend(found)
@@ -155,11 +171,11 @@ def _content_item(number: int, tokens: list[str]) -> Item:
     for k in range(1, len(tokens)):
         tail = " ".join(tokens[k:])
         if is_value(tail):
-            return Item(Kind.ROW, number, " ".join(tokens[:k]), tail)
+            return Item(_ROW, number, " ".join(tokens[:k]), tail)
     rest = " ".join(tokens)
     if is_value(rest):
-        return Item(Kind.VALUE, number, value=rest)
-    return Item(Kind.FRAGMENT, number, rest)
+        return Item(_VALUE, number, value=rest)
+    return Item(_FRAGMENT, number, rest)
 
 
 def _combine_value(nature: str, value: str, unit: str) -> str:
@@ -332,15 +348,16 @@ class GroupBuilder:
         self.issues.append(ImportIssue(SourceLocation(self.filename, line), message))
 
     def feed(self, item: Item) -> None:
-        if item.kind is Kind.LABEL:
+        kind = item.kind
+        if kind is _ROW or kind is _VALUE:
+            self._row(item)
+        elif kind is _FRAGMENT:
+            self.fragments.append((item.line, item.text))
+        elif kind is _LABEL:
             self._flush_fragments(item.line)
             self._label(item)
-        elif item.kind is Kind.ANNOTATION:
-            self._annotation(item)
-        elif item.kind is Kind.FRAGMENT:
-            self.fragments.append((item.line, item.text))
         else:
-            self._row(item)
+            self._annotation(item)
 
     def _label(self, item: Item) -> None:
         token = item.text
