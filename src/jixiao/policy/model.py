@@ -8,6 +8,7 @@ effective on a date, so rules never hold literals and never guess the year.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
@@ -94,7 +95,7 @@ class Policy:
 class PolicyValues:
     """Parameter values on one date, with typed accessors that fail loudly."""
 
-    __slots__ = ("citations", "day", "versions")
+    __slots__ = ("_patterns", "citations", "day", "versions")
 
     def __init__(
         self, day: date, versions: Mapping[str, Version], citations: Mapping[str, Citation]
@@ -102,6 +103,7 @@ class PolicyValues:
         self.day = day
         self.versions = versions
         self.citations = citations
+        self._patterns: dict[str, re.Pattern[str]] = {}
 
     def _get(self, key: str) -> ParamValue:
         try:
@@ -133,6 +135,15 @@ class PolicyValues:
         value = self._get(key)
         assert isinstance(value, Mapping), key
         return value  # type: ignore[return-value]
+
+    def pattern(self, key: str) -> re.Pattern[str]:
+        """A word list (or a table's keys) as one regex, longest words first; memoized."""
+        found = self._patterns.get(key)
+        if found is None:
+            words = sorted(self._get(key), key=len, reverse=True)  # type: ignore[arg-type]
+            found = re.compile("|".join(re.escape(w) for w in words))
+            self._patterns[key] = found
+        return found
 
     def citation(self, key: str) -> Citation:
         """A citation by key; parameter keys resolve to the citation of their version."""

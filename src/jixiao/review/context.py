@@ -9,7 +9,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from decimal import Decimal
-from functools import cache
 
 from jixiao.importers.base import ImportIssue
 from jixiao.model import (
@@ -45,7 +44,7 @@ TEN_THOUSAND = Decimal(10000)
 class Row:
     """One 三级 row with its group and the requirement in force for that group."""
 
-    __slots__ = ("group", "indicator", "requirement")
+    __slots__ = ("group", "indicator", "level2", "name", "requirement", "value")
 
     def __init__(
         self, group: IndicatorGroup, indicator: Indicator, requirement: Requirement | None
@@ -53,18 +52,9 @@ class Row:
         self.group = group
         self.indicator = indicator
         self.requirement = requirement
-
-    @property
-    def name(self) -> str:
-        return self.indicator.name
-
-    @property
-    def value(self) -> IndicatorValue:
-        return self.indicator.value
-
-    @property
-    def level2(self) -> Level2:
-        return self.group.level2
+        self.name: str = indicator.name
+        self.value: IndicatorValue = indicator.value
+        self.level2: Level2 = group.level2
 
     @property
     def path(self) -> tuple[str, ...]:
@@ -79,7 +69,16 @@ class Row:
 class FormContext:
     """One declaration under review."""
 
-    __slots__ = ("decl", "import_issues", "policy", "profile", "real_rows", "rows")
+    __slots__ = (
+        "_names",
+        "_subsets",
+        "decl",
+        "import_issues",
+        "policy",
+        "profile",
+        "real_rows",
+        "rows",
+    )
 
     def __init__(
         self,
@@ -94,13 +93,32 @@ class FormContext:
         self.import_issues = import_issues
         self.rows = tuple(Row(g, i, self.requirement(g)) for g in decl.groups for i in g.indicators)
         self.real_rows = tuple(r for r in self.rows if not r.indicator.is_placeholder)
+        self._subsets: dict[frozenset[Level2], list[Row]] = {}
+        self._names: dict[frozenset[Level2] | None, str] = {}
 
     def requirement(self, group: IndicatorGroup) -> Requirement | None:
         """The printed annotation, else the profile's requirement for the 二级."""
         return group.requirement or self.profile.requirements.get(group.level2)
 
     def rows_in(self, groups: frozenset[Level2]) -> list[Row]:
-        return [r for r in self.real_rows if r.level2 in groups]
+        """Real rows of these 二级 groups, in printed order (memoized per group set)."""
+        found = self._subsets.get(groups)
+        if found is None:
+            found = [r for r in self.real_rows if r.level2 in groups]
+            self._subsets[groups] = found
+        return found
+
+    def names(self, groups: frozenset[Level2] | None = None) -> str:
+        """The real rows' names (of these groups, or all) joined by newlines, memoized.
+
+        Rules search this once to skip the row loop when no name can match.
+        """
+        found = self._names.get(groups)
+        if found is None:
+            rows = self.real_rows if groups is None else self.rows_in(groups)
+            found = "\n".join(r.name for r in rows)
+            self._names[groups] = found
+        return found
 
     def hit(self, location: SourceLocation | None = None, **args: object) -> Hit:
         """A hit on the form as a whole (header fields, funding, goal)."""
@@ -126,14 +144,9 @@ class BatchContext:
 # --- helpers shared by rules -----------------------------------------------------------
 
 
-@cache
-def _pattern(words: tuple[str, ...]) -> re.Pattern[str]:
-    return re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)))
-
-
-def find_word(text: str, words: tuple[str, ...]) -> str | None:
-    """The first of ``words`` found in ``text`` (longest alternatives first), or None."""
-    match = _pattern(words).search(text)
+def find_word(text: str, pattern: re.Pattern[str]) -> str | None:
+    """The first word of ``pattern`` (see ``PolicyValues.pattern``) in ``text``, or None."""
+    match = pattern.search(text)
     return match.group(0) if match else None
 
 

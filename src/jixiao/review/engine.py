@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Sequence
 from datetime import date
 from decimal import Decimal
@@ -33,7 +34,27 @@ def review(
     ignore: Sequence[str] = (),
     import_issues: Sequence[ImportIssue] = (),
 ) -> Report:
-    """Review ``declarations`` with the rules chosen by code prefix; see :mod:`jixiao.review`."""
+    """Review ``declarations`` with the rules chosen by code prefix; see :mod:`jixiao.review`.
+
+    The cyclic garbage collector is paused meanwhile: a review allocates many small acyclic
+    objects, and collections triggered by them cost about a third of the time.
+    """
+    paused = gc.isenabled()
+    gc.disable()
+    try:
+        return _review(declarations, profile, select, ignore, import_issues)
+    finally:
+        if paused:
+            gc.enable()
+
+
+def _review(
+    declarations: Sequence[Declaration],
+    profile: str,
+    select: Sequence[str],
+    ignore: Sequence[str],
+    import_issues: Sequence[ImportIssue],
+) -> Report:
     chosen = get_profile(profile)
     rules = rules_for(select, ignore)
     issues = _issues_by_form(declarations, import_issues)
@@ -71,7 +92,7 @@ def _form_report(ctx: FormContext, findings: list[Finding]) -> FormReport:
 
 def render(entry: Rule, hit: Hit, policy: PolicyValues) -> Finding:
     """The finding of one hit: the template and the fix filled in with the hit's args."""
-    args = {k: _text(v) for k, v in hit.args.items()}
+    args = {k: v if type(v) is str else _text(v) for k, v in hit.args.items()}
     return Finding(
         entry.code,
         entry.symbol,

@@ -12,6 +12,8 @@ from jixiao.review.registry import Hit, rule
 _R = Dimension.RELEVANCE
 #: groups where a money amount cannot be right (经济效益 may legitimately be in 元)
 _NO_MONEY = frozenset(Level2) - COST_GROUPS - {Level2.ECONOMIC_BENEFIT}
+_NOT_SATISFACTION = frozenset(Level2) - {Level2.SERVICE_SATISFACTION}
+_QUALITY = frozenset({Level2.QUALITY})
 
 
 @rule(
@@ -37,7 +39,9 @@ def cost_in_wrong_group(ctx: FormContext) -> Iterator[Hit]:
     依据：
         财预〔2015〕88号第二章：产出指标包括数量、质量、时效、成本指标。
     """
-    words = ctx.policy.words("cost_words")
+    words = ctx.policy.pattern("cost_words")
+    if not words.search(ctx.names(_NO_MONEY)):
+        return
     for row in ctx.rows_in(_NO_MONEY):
         v = row.value
         amount_like = is_money(v) or (v.is_quantitative and v.scale is not None and not v.unit)
@@ -67,9 +71,11 @@ def satisfaction_in_wrong_group(ctx: FormContext) -> Iterator[Hit]:
     依据：
         财预〔2015〕88号第二章：满意度指标单独设置。
     """
-    words = ctx.policy.words("satisfaction_words")
-    for row in ctx.real_rows:
-        if row.level2 is not Level2.SERVICE_SATISFACTION and find_word(row.name, words):
+    words = ctx.policy.pattern("satisfaction_words")
+    if not words.search(ctx.names(_NOT_SATISFACTION)):
+        return
+    for row in ctx.rows_in(_NOT_SATISFACTION):
+        if find_word(row.name, words):
             yield row.hit()
 
 
@@ -95,7 +101,9 @@ def quality_in_benefit(ctx: FormContext) -> Iterator[Hit]:
     依据：
         财预〔2015〕88号第二章“绩效指标”。
     """
-    words = ctx.policy.words("quality_rate_words")
+    words = ctx.policy.pattern("quality_rate_words")
+    if not words.search(ctx.names(BENEFIT_GROUPS)):
+        return
     for row in ctx.rows_in(BENEFIT_GROUPS):
         word = find_word(row.name, words)
         if word:
@@ -124,8 +132,10 @@ def timeliness_in_quality(ctx: FormContext) -> Iterator[Hit]:
     依据：
         财预〔2015〕88号第二章“绩效指标”。
     """
-    words = ctx.policy.words("timeliness_words")
-    for row in ctx.rows_in(frozenset({Level2.QUALITY})):
+    words = ctx.policy.pattern("timeliness_words")
+    if not words.search(ctx.names(_QUALITY)):
+        return
+    for row in ctx.rows_in(_QUALITY):
         word = find_word(row.name, words)
         if word:
             yield row.hit(word=word)
@@ -154,7 +164,9 @@ def input_as_output(ctx: FormContext) -> Iterator[Hit]:
     依据：
         财预〔2015〕88号第二章“绩效指标”；政策数据 input_words。
     """
-    words = ctx.policy.words("input_words")
+    words = ctx.policy.pattern("input_words")
+    if not words.search(ctx.names()):
+        return
     for row in ctx.real_rows:
         word = find_word(row.name, words)
         if word:
@@ -183,7 +195,7 @@ def name_not_measurable(ctx: FormContext) -> Iterator[Hit]:
     依据：
         财预〔2021〕101号“指标取值”；政策数据 measure_words。
     """
-    words = ctx.policy.words("measure_words")
+    words = ctx.policy.pattern("measure_words")
     for row in ctx.real_rows:
         if row.value.unit == "%" and not find_word(row.name, words):
             yield row.hit()

@@ -53,6 +53,8 @@ def year_outside_period(ctx: FormContext) -> Iterator[Hit]:
     依据：
         财预〔2015〕88号第三章“可行性审核”；申报表表注：涵盖年限为项目预算申报当年。
     """
+    if not _NAME_YEAR.search(ctx.names()):
+        return
     years = period_years(ctx)
     period = ctx.decl.period or f"{ctx.decl.year}年"
     for row in ctx.real_rows if years else ():

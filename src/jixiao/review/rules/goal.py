@@ -31,6 +31,8 @@ def _rate_keys(name: str) -> list[str]:
 def _goal_rate(goal: str, row: Row) -> tuple[str, Decimal] | None:
     """The goal's statement of this row's rate, as (excerpt, number), if it has one."""
     for key in _rate_keys(row.name):
+        if key not in goal:
+            continue
         match = re.search(re.escape(key) + _GAP + r"([0-9]+(?:\.[0-9]+)?)\s*%", goal)
         if match:
             tail = goal[match.end() : match.end() + 2]
@@ -63,6 +65,8 @@ def goal_contradicts_indicator(ctx: FormContext) -> Iterator[Hit]:
         财预〔2015〕88号第三章“相关性审核”：绩效指标是否与绩效目标相对应。
     """
     goal = ctx.decl.annual_goal
+    if "%" not in goal:
+        return
     for row in ctx.real_rows:
         v = row.value
         if v.unit != "%" or v.number is None:

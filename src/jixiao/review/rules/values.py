@@ -135,11 +135,13 @@ def percent_over_100(ctx: FormContext) -> Iterator[Hit]:
     依据：
         财预〔2021〕101号“指标取值”；政策数据 growth_words。
     """
-    growth = ctx.policy.words("growth_words")
+    growth = ctx.policy.pattern("growth_words")
     for row in ctx.real_rows:
         v = row.value
+        if v.unit != "%":
+            continue
         high = max(v.number or 0, v.upper or 0)
-        if v.unit == "%" and high > _HUNDRED and not find_word(row.name, growth):
+        if high > _HUNDRED and not find_word(row.name, growth):
             yield row.hit()
 
 
@@ -249,7 +251,9 @@ def unit_contradicts_name(ctx: FormContext) -> Iterator[Hit]:
         财预〔2021〕101号“指标取值”；政策数据 name_units。
     """
     table = ctx.policy.word_table("name_units")
-    keys = tuple(table)
+    keys = ctx.policy.pattern("name_units")
+    if not keys.search(ctx.names()):
+        return
     for row in ctx.real_rows:
         v = row.value
         word = find_word(row.name, keys) if v.is_quantitative and v.unit else None
@@ -335,7 +339,7 @@ def ge_on_deadline(ctx: FormContext) -> Iterator[Hit]:
         财预〔2021〕101号“指标取值”；政策数据 time_units、count_words。
     """
     units = ctx.policy.words("time_units")
-    counts = ctx.policy.words("count_words")
+    counts = ctx.policy.pattern("count_words")
     for row in ctx.rows_in(_TIMELINESS):
         v = row.value
         if v.operator in _UP and v.unit in units and not find_word(row.name, counts):
@@ -394,7 +398,7 @@ def rate_without_operator(ctx: FormContext) -> Iterator[Hit]:
     依据：
         财预〔2021〕101号“指标取值”：指标性质分正向、反向、定性；政策数据 reverse_words。
     """
-    reverse = ctx.policy.words("reverse_words")
+    reverse = ctx.policy.pattern("reverse_words")
     for row in ctx.rows_in(_POSITIVE_RATE_GROUPS):
         v = row.value
         bare = v.operator is None and v.unit == "%" and v.number is not None
