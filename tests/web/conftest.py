@@ -133,3 +133,24 @@ def world(db: None) -> World:
 @pytest.fixture
 def as_persona(world: World) -> Callable[[str], Client]:
     return world.client
+
+
+def editor_post(row: Declaration, **changes: str) -> dict[str, Any]:
+    """The fields the editor page posts for ``row`` as stored, with ``changes`` applied.
+
+    ``changes`` may name header fields, or ``value:<三级名称>`` to change an indicator value.
+    """
+    from jixiao.web.declarations import codec, editor
+
+    form = codec.from_text(row.content)
+    data: dict[str, Any] = {**editor.header_values(form), "revision": str(row.revision)}
+    keys, level2s, names, values = [], [], [], []
+    for group in editor.groups(form):
+        for r in group.rows:
+            keys.append(r.key)
+            level2s.append(group.level2.value)
+            names.append(r.name)
+            values.append(changes.pop(f"value:{r.name}", r.value))
+    data.update(row_key=keys, row_level2=level2s, row_name=names, row_value=values)
+    data.update(changes)
+    return data

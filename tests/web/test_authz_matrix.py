@@ -70,16 +70,21 @@ API_CASES = [
 for case in API_CASES:
     object.__setattr__(case, "kind", "api")
 
-CASES = [(c, p, int(code)) for c in PAGE_CASES + API_CASES for p, code in zip(
-    PERSONAS, c.expected.split(), strict=True
-)]
+CASES = [
+    (c, p, int(code))
+    for c in PAGE_CASES + API_CASES
+    for p, code in zip(PERSONAS, c.expected.split(), strict=True)
+]
 
 
 def _page_url(case: Case, world: World, pk: object) -> str:
     kwargs: dict[str, Any] = {}
     pattern = get_resolver().reverse_dict  # noqa: F841 - resolver warmed for reverse()
     if case.name.startswith("declarations:") and case.name not in {
-        "declarations:list", "declarations:library", "declarations:new", "declarations:import",
+        "declarations:list",
+        "declarations:library",
+        "declarations:new",
+        "declarations:import",
         "declarations:bundle",
     }:
         kwargs["pk"] = pk
@@ -140,6 +145,7 @@ def test_it_covers_every_url_pattern_and_api_route() -> None:
     pages = _names(get_resolver().url_patterns)
     assert pages | {"admin:index"} == {c.name for c in PAGE_CASES}
     schema = api.get_openapi_schema()
-    routes = {f"{m.upper()} {p.removeprefix('/api')}" for p, ops in schema["paths"].items()
-              for m in ops}
+    routes = {
+        f"{m.upper()} {p.removeprefix('/api')}" for p, ops in schema["paths"].items() for m in ops
+    }
     assert routes | {"GET /openapi.json", "GET /docs"} == {c.name for c in API_CASES}

@@ -98,7 +98,7 @@ def groups(
         for ind in group.indicators if group else ():
             counter += 1
             rows.append(Row(f"r{counter}", ind.name, ind.value_text))
-        requirement = group.requirement if group else template.get(level2)
+        requirement = (group.requirement if group else None) or template.get(level2)
         out.append(GroupView(level1, level2, requirement, tuple(rows)))
     return out
 
