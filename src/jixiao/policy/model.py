@@ -95,7 +95,7 @@ class Policy:
 class PolicyValues:
     """Parameter values on one date, with typed accessors that fail loudly."""
 
-    __slots__ = ("_patterns", "citations", "day", "versions")
+    __slots__ = ("_patterns", "_sets", "citations", "day", "versions")
 
     def __init__(
         self, day: date, versions: Mapping[str, Version], citations: Mapping[str, Citation]
@@ -104,6 +104,7 @@ class PolicyValues:
         self.versions = versions
         self.citations = citations
         self._patterns: dict[str, re.Pattern[str]] = {}
+        self._sets: dict[str, frozenset[str]] = {}
 
     def _get(self, key: str) -> ParamValue:
         try:
@@ -135,6 +136,14 @@ class PolicyValues:
         value = self._get(key)
         assert isinstance(value, Mapping), key
         return value  # type: ignore[return-value]
+
+    def word_set(self, key: str) -> frozenset[str]:
+        """A word list as a frozenset for membership tests; memoized."""
+        found = self._sets.get(key)
+        if found is None:
+            found = frozenset(self.words(key))
+            self._sets[key] = found
+        return found
 
     def pattern(self, key: str) -> re.Pattern[str]:
         """A word list (or a table's keys) as one regex, longest words first; memoized."""

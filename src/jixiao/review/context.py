@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from decimal import Decimal
+from typing import NamedTuple
 
 from jixiao.importers.base import ImportIssue
 from jixiao.model import (
@@ -39,12 +40,23 @@ BENEFIT_GROUPS = frozenset(
     }
 )
 TEN_THOUSAND = Decimal(10000)
+_QUALITATIVE = ValueKind.QUALITATIVE
+_NOISE = str.maketrans("", "", " \t\n\u3000。，,.；;：:、“”\"'《》")
+
+
+def normal_name(name: str) -> str:
+    """An indicator name without spaces and punctuation, for comparisons.
+
+    >>> normal_name("市民群众对民生“十心”实事满意率。")
+    '市民群众对民生十心实事满意率'
+    """
+    return name.translate(_NOISE)
 
 
 class Row:
     """One 三级 row with its group and the requirement in force for that group."""
 
-    __slots__ = ("group", "indicator", "level2", "name", "requirement", "value")
+    __slots__ = ("group", "indicator", "key", "level2", "name", "requirement", "value")
 
     def __init__(
         self, group: IndicatorGroup, indicator: Indicator, requirement: Requirement | None
@@ -55,6 +67,7 @@ class Row:
         self.name: str = indicator.name
         self.value: IndicatorValue = indicator.value
         self.level2: Level2 = group.level2
+        self.key: str = indicator.name.translate(_NOISE)  #: the name for comparisons
 
     @property
     def path(self) -> tuple[str, ...]:
@@ -66,16 +79,27 @@ class Row:
         return Hit({**base, **args}, self.path, self.indicator.location)
 
 
+class Money(NamedTuple):
+    """A cost row with its money read: a 万元 total, or a per-unit price (元, unit counted)."""
+
+    row: Row
+    total: Decimal | None
+    unit_price: tuple[Decimal, str] | None
+
+
 class FormContext:
     """One declaration under review."""
 
     __slots__ = (
+        "_money",
         "_names",
         "_subsets",
         "decl",
         "import_issues",
+        "percent_rows",
         "policy",
         "profile",
+        "qualitative_rows",
         "real_rows",
         "rows",
     )
@@ -95,6 +119,9 @@ class FormContext:
         self.real_rows = tuple(r for r in self.rows if not r.indicator.is_placeholder)
         self._subsets: dict[frozenset[Level2], list[Row]] = {}
         self._names: dict[frozenset[Level2] | None, str] = {}
+        self._money: list[Money] | None = None
+        self.percent_rows = [r for r in self.real_rows if r.value.unit == "%"]
+        self.qualitative_rows = [r for r in self.real_rows if r.value.kind is _QUALITATIVE]
 
     def requirement(self, group: IndicatorGroup) -> Requirement | None:
         """The printed annotation, else the profile's requirement for the 二级."""
@@ -107,6 +134,14 @@ class FormContext:
             found = [r for r in self.real_rows if r.level2 in groups]
             self._subsets[groups] = found
         return found
+
+    def budget_money(self) -> list[Money]:
+        """The cost rows comparable with the budget, each with its 万元 total or per-unit price."""
+        if self._money is None:
+            self._money = [
+                Money(r, money_wan(r.value), per_unit(r.value)) for r in self.rows_in(BUDGET_GROUPS)
+            ]
+        return self._money
 
     def names(self, groups: frozenset[Level2] | None = None) -> str:
         """The real rows' names (of these groups, or all) joined by newlines, memoized.
@@ -167,7 +202,9 @@ def per_unit(value: IndicatorValue) -> tuple[Decimal, str] | None:
 
 
 def is_money(value: IndicatorValue) -> bool:
-    return money_wan(value) is not None or per_unit(value) is not None
+    """A money total or a per-unit price (元, 万元, 元/人/年 …) with a number."""
+    unit = value.unit
+    return value.number is not None and (unit == "元" or unit.startswith("元/"))
 
 
 def num(value: Decimal) -> str:

@@ -8,7 +8,6 @@ from collections.abc import Iterator
 from jixiao.review.context import BatchContext, FormContext, Row
 from jixiao.review.finding import Dimension, Severity
 from jixiao.review.registry import Hit, Scope, rule
-from jixiao.review.rules.uniqueness import normal_name
 
 _MIN_TERM = 3
 
@@ -74,8 +73,9 @@ def copied_indicator_mismatch(batch: BatchContext) -> Iterator[Hit]:
     """
     index: dict[tuple[str, str], dict[str, list[tuple[int, Row]]]] = defaultdict(dict)
     for i, ctx in enumerate(batch.forms):
+        owner = _owner(ctx)
         for row in ctx.real_rows:
-            key = (_owner(ctx), normal_name(row.name))
+            key = (owner, row.key)
             index[key].setdefault(ctx.decl.project_name, []).append((i, row))
     cache: dict[tuple[str, str, str], str] = {}
     for (owner, _), projects in index.items():

@@ -196,6 +196,6 @@ def name_not_measurable(ctx: FormContext) -> Iterator[Hit]:
         财预〔2021〕101号“指标取值”；政策数据 measure_words。
     """
     words = ctx.policy.pattern("measure_words")
-    for row in ctx.real_rows:
-        if row.value.unit == "%" and not find_word(row.name, words):
+    for row in ctx.percent_rows:
+        if not find_word(row.name, words):
             yield row.hit()

@@ -88,8 +88,10 @@ def month_out_of_range(ctx: FormContext) -> Iterator[Hit]:
     """
     for row in ctx.real_rows:
         v = row.value
+        if v.unit != "月":
+            continue
         months = [m for m in (v.number, v.upper) if m is not None]
-        if v.unit == "月" and any(m < 1 or m > _TWELVE for m in months):
+        if any(m < 1 or m > _TWELVE for m in months):
             yield row.hit()
 
 

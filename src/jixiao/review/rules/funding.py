@@ -16,11 +16,10 @@ from jixiao.review.context import (
     BUDGET_GROUPS,
     TEN_THOUSAND,
     FormContext,
+    Money,
     Row,
     is_money,
-    money_wan,
     num,
-    per_unit,
     wan,
 )
 from jixiao.review.finding import Dimension, Severity
@@ -103,8 +102,7 @@ def cost_exceeds_budget(ctx: FormContext) -> Iterator[Hit]:
         财预〔2015〕88号第三章“适当性审核”：资金规模与绩效目标是否匹配。
     """
     total = _budget(ctx)
-    for row in ctx.rows_in(BUDGET_GROUPS) if total else ():
-        amount = money_wan(row.value)
+    for row, amount, _ in ctx.budget_money() if total else ():
         if total is not None and amount is not None and amount > total:
             yield row.hit(amount=wan(amount), total=total)
 
@@ -149,11 +147,10 @@ def cost_sum_mismatch(ctx: FormContext) -> Iterator[Hit]:
 
 def _cost_totals(ctx: FormContext) -> dict[Row, Decimal] | None:
     """Money totals (万元) of the cost rows, or None when any row is per-unit or absent."""
-    rows = ctx.rows_in(BUDGET_GROUPS)
-    amounts = {r: money_wan(r.value) for r in rows}
-    if not rows or any(per_unit(r.value) for r in rows):
+    money = ctx.budget_money()
+    if not money or any(m.unit_price for m in money):
         return None
-    return {r: a for r, a in amounts.items() if a is not None} or None
+    return {m.row: m.total for m in money if m.total is not None} or None
 
 
 def _quantity_for(ctx: FormContext, cost: Row, unit: str | None) -> Row | None:
@@ -210,35 +207,43 @@ def per_unit_cost_mismatch(ctx: FormContext) -> Iterator[Hit]:
         财预〔2015〕88号第三章“适当性审核”；政策数据 reconcile_tolerance。
     """
     total = _budget(ctx)
-    rows = ctx.rows_in(BUDGET_GROUPS)
-    units = [(r, per_unit(r.value)) for r in rows]
-    if total is None or not any(u for _, u in units):
+    money = ctx.budget_money()
+    if total is None or not any(m.unit_price for m in money):
         return
-    terms, expected, quantity = [], Decimal(0), ""
-    for row, unit in units:
-        if unit is None:
-            amount = money_wan(row.value)
-            if amount is None:
-                return
-            terms.append(f"{wan(amount)}万元")
-            expected += amount
-            continue
-        q = _quantity_for(ctx, row, unit[1])
-        if q is None or q.value.number is None:
-            return
-        terms.append(f"{num(unit[0])}{row.value.unit}×{num(q.value.number)}{q.value.unit}")
-        expected += unit[0] * q.value.number / TEN_THOUSAND
-        quantity = q.name
+    reckoned = _reckon(ctx, money)
+    if reckoned is None:
+        return
+    terms, expected, quantity = reckoned
     diff = abs(expected - total)
     if diff > total * ctx.policy.number("reconcile_tolerance"):
-        first = next(r for r, u in units if u)
+        first = next(m.row for m in money if m.unit_price)
+        arithmetic = " + ".join(terms)
         yield first.hit(
-            arithmetic=" + ".join(terms),
+            arithmetic=arithmetic,
             expected=wan(expected),
             total=total,
             diff=wan(diff),
             quantity=quantity,
         )
+
+
+def _reckon(ctx: FormContext, money: list[Money]) -> tuple[list[str], Decimal, str] | None:
+    """The terms of Σ price × quantity + totals, their sum (万元) and the quantity used."""
+    terms, expected, quantity = [], Decimal(0), ""
+    for row, amount, price in money:
+        if price is None:
+            if amount is None:
+                return None
+            terms.append(f"{wan(amount)}万元")
+            expected += amount
+            continue
+        q = _quantity_for(ctx, row, price[1])
+        if q is None or q.value.number is None:
+            return None
+        terms.append(f"{num(price[0])}{row.value.unit}×{num(q.value.number)}{q.value.unit}")
+        expected += price[0] * q.value.number / TEN_THOUSAND
+        quantity = q.name
+    return terms, expected, quantity
 
 
 @rule(

@@ -67,9 +67,9 @@ def goal_contradicts_indicator(ctx: FormContext) -> Iterator[Hit]:
     goal = ctx.decl.annual_goal
     if "%" not in goal:
         return
-    for row in ctx.real_rows:
+    for row in ctx.percent_rows:
         v = row.value
-        if v.unit != "%" or v.number is None:
+        if v.number is None:
             continue
         stated = _goal_rate(goal, row)
         if stated is not None and stated[1] != v.number:

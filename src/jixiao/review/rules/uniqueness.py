@@ -9,16 +9,6 @@ from jixiao.review.finding import Dimension, Severity
 from jixiao.review.registry import Hit, rule
 
 _R = Dimension.RELEVANCE
-_NOISE = str.maketrans("", "", " \t\n\u3000。，,.；;：:、“”\"'《》")
-
-
-def normal_name(name: str) -> str:
-    """An indicator name without spaces and punctuation, for comparisons.
-
-    >>> normal_name("市民群众对民生“十心”实事满意率。")
-    '市民群众对民生十心实事满意率'
-    """
-    return name.translate(_NOISE)
 
 
 @rule(
@@ -75,7 +65,7 @@ def duplicate_indicator(ctx: FormContext) -> Iterator[Hit]:
     """
     seen: dict[str, Row] = {}
     for row in ctx.real_rows:
-        key = normal_name(row.name)
+        key = row.key
         if key in seen:
             yield row.hit(first_group=seen[key].level2)
         else:

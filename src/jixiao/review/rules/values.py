@@ -41,8 +41,8 @@ def quantified_value_missing(ctx: FormContext) -> Iterator[Hit]:
     依据：
         银川市附件2模板注记“（必填量化）”；财预〔2015〕88号第二章：绩效指标应细化、量化。
     """
-    for row in ctx.real_rows:
-        if row.requirement is Requirement.QUANTIFIED and row.value.kind is ValueKind.QUALITATIVE:
+    for row in ctx.qualitative_rows:
+        if row.requirement is Requirement.QUANTIFIED:
             yield row.hit()
 
 
@@ -69,10 +69,9 @@ def vague_value(ctx: FormContext) -> Iterator[Hit]:
     依据：
         财预〔2015〕88号第三章“相关性审核”：指标是否细化、量化；政策数据 vague_terms。
     """
-    vague = ctx.policy.words("vague_terms")
-    for row in ctx.real_rows:
-        quantified = row.requirement is Requirement.QUANTIFIED
-        if not quantified and row.value.kind is ValueKind.QUALITATIVE and row.value.term in vague:
+    vague = ctx.policy.word_set("vague_terms")
+    for row in ctx.qualitative_rows:
+        if row.requirement is not Requirement.QUANTIFIED and row.value.term in vague:
             yield row.hit()
 
 
@@ -136,10 +135,8 @@ def percent_over_100(ctx: FormContext) -> Iterator[Hit]:
         财预〔2021〕101号“指标取值”；政策数据 growth_words。
     """
     growth = ctx.policy.pattern("growth_words")
-    for row in ctx.real_rows:
+    for row in ctx.percent_rows:
         v = row.value
-        if v.unit != "%":
-            continue
         high = max(v.number or 0, v.upper or 0)
         if high > _HUNDRED and not find_word(row.name, growth):
             yield row.hit()
@@ -167,9 +164,9 @@ def rate_ge_100(ctx: FormContext) -> Iterator[Hit]:
     依据：
         财预〔2021〕101号“指标取值”：指标值应与指标性质相一致。
     """
-    for row in ctx.real_rows:
+    for row in ctx.percent_rows:
         v = row.value
-        if v.unit == "%" and v.operator in _UP and v.number == _HUNDRED:
+        if v.operator in _UP and v.number == _HUNDRED:
             yield row.hit()
 
 
