@@ -26,8 +26,12 @@ from jixiao.model import (
 from jixiao.values import parse_value
 
 TESTS = Path(__file__).parent.parent
-FIXTURE_FILES = sorted([*(TESTS / "importers" / "fixtures").glob("*.txt"),
-                        *(TESTS / "review" / "fixtures").glob("*.txt")])
+FIXTURE_FILES = sorted(
+    [
+        *(TESTS / "importers" / "fixtures").glob("*.txt"),
+        *(TESTS / "review" / "fixtures").glob("*.txt"),
+    ]
+)
 
 
 def seed_declarations() -> tuple[Declaration, ...]:
@@ -47,7 +51,8 @@ def ind(name: str, value: str) -> Indicator:
 
 
 LONG_GOAL = "\n".join(
-    f"{n}.保障全市政务服务热线稳定运行，受理、转办、回访各类诉求并按月分析研判，形成专报{n * 7}期。" * 3
+    f"{n}.保障全市政务服务热线稳定运行，受理、转办、回访各类诉求并按月分析研判，形成专报{n * 7}期。"
+    * 3
     for n in range(1, 40)
 )
 
@@ -67,27 +72,47 @@ def made_declarations() -> list[tuple[str, Declaration]]:
         long_term_goal="三年内建成口袋公园30个。",
         tree=TreeVariant.V2021,
         groups=(
-            IndicatorGroup(Level1.OUTPUT, Level2.QUANTITY, Requirement.QUANTIFIED,
-                           (ind("养护面积", "≥120万平方米"), ind("巡查次数", "=100.00(%)"))),
-            IndicatorGroup(Level1.COST, Level2.ECONOMIC_COST, None, (ind("养护费用", "≤1234.5678万元"),)),
+            IndicatorGroup(
+                Level1.OUTPUT,
+                Level2.QUANTITY,
+                Requirement.QUANTIFIED,
+                (ind("养护面积", "≥120万平方米"), ind("巡查次数", "=100.00(%)")),
+            ),
+            IndicatorGroup(
+                Level1.COST, Level2.ECONOMIC_COST, None, (ind("养护费用", "≤1234.5678万元"),)
+            ),
             IndicatorGroup(Level1.COST, Level2.SOCIAL_COST, Requirement.OPTIONAL, ()),
-            IndicatorGroup(Level1.SATISFACTION, Level2.SERVICE_SATISFACTION, None,
-                           (ind("市民满意度", "≥90%"), ind("游客 满意度 (抽样)", "95%以上"))),
+            IndicatorGroup(
+                Level1.SATISFACTION,
+                Level2.SERVICE_SATISFACTION,
+                None,
+                (ind("市民满意度", "≥90%"), ind("游客 满意度 (抽样)", "95%以上")),
+            ),
         ),
         verdict=Verdict.REVISE,
         footnote="注：本表金额单位为万元。",
         other_fields=(("项目负责人", "张三"), ("联系电话", "0951-1234567")),
     )
-    blank = Declaration(year=None, project_name="未评定的项目", verdict=None,
-                        groups=(IndicatorGroup(Level1.OUTPUT, Level2.QUANTITY),))
+    blank = Declaration(
+        year=None,
+        project_name="未评定的项目",
+        verdict=None,
+        groups=(IndicatorGroup(Level1.OUTPUT, Level2.QUANTITY),),
+    )
     rejected = Declaration(
         year=2025,
         project_name="超长目标的项目",
         attachment="附件3",
         funding=Funding(Decimal("0.01"), Decimal("0.01"), Decimal("0")),
         annual_goal=LONG_GOAL,
-        groups=(IndicatorGroup(Level1.OUTPUT, Level2.TIMELINESS, Requirement.QUANTIFIED,
-                               tuple(ind(f"第{n}项工作完成时限", f"{n}月") for n in range(1, 13))),),
+        groups=(
+            IndicatorGroup(
+                Level1.OUTPUT,
+                Level2.TIMELINESS,
+                Requirement.QUANTIFIED,
+                tuple(ind(f"第{n}项工作完成时限", f"{n}月") for n in range(1, 13)),
+            ),
+        ),
         verdict=Verdict.REJECTED,
     )
     return [("v2021", v2021), ("blank", blank), ("long-goal", rejected)]

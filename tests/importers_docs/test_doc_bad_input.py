@@ -52,7 +52,11 @@ def test_an_xlsx_without_the_form_sheet() -> None:
     book.active["A1"] = "部门预算汇总"
     out = io.BytesIO()
     book.save(out)
-    _fails(out.getvalue(), "汇总.xlsx", "工作簿中没有申报表（没有工作表含“项目名称”栏；现有工作表：汇总）")
+    _fails(
+        out.getvalue(),
+        "汇总.xlsx",
+        "工作簿中没有申报表（没有工作表含“项目名称”栏；现有工作表：汇总）",
+    )
 
 
 def test_a_docx_without_a_table() -> None:

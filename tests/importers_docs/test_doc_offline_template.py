@@ -32,7 +32,8 @@ def expected() -> Declaration:
         8: (ind("老人满意度", "≥90%"),),
     }
     groups = tuple(
-        IndicatorGroup(g.level1, g.level2, g.requirement, rows.get(n, ())) for n, g in enumerate(blank.groups)
+        IndicatorGroup(g.level1, g.level2, g.requirement, rows.get(n, ()))
+        for n, g in enumerate(blank.groups)
     )
     return Declaration(
         year=2026,
@@ -54,7 +55,11 @@ def fill_xlsx(data: bytes) -> bytes:
     book = openpyxl.load_workbook(io.BytesIO(data))
     ws = book.worksheets[0]
     ws["A3"] = "（2026年度）"
-    ws["C4"], ws["C5"], ws["F5"] = "社区养老服务补贴", "银川市民政局（640100）", "银川市养老服务中心"
+    ws["C4"], ws["C5"], ws["F5"] = (
+        "社区养老服务补贴",
+        "银川市民政局（640100）",
+        "银川市养老服务中心",
+    )
     ws["C6"], ws["F6"] = "新增项目", "2026年"
     ws["D7"] = 53.15  # a float, as Excel stores what people type
     ws["D8"] = "50.15"  # a number stored as text
@@ -103,8 +108,14 @@ def fill_docx(data: bytes) -> bytes:
         (5, 3): "3",
         (6, 2): "为全市老人提供助餐服务。",
     }
-    rows = {8: ("助餐服务人次", "12000"), 9: ("服务网点", "≥35个"), 11: ("服务合格率", "95%"),
-            17: ("助餐补贴", "≤53.15万元"), 20: ("无", "无"), 32: ("老人满意度", "≥90%")}
+    rows = {
+        8: ("助餐服务人次", "12000"),
+        9: ("服务网点", "≥35个"),
+        11: ("服务合格率", "95%"),
+        17: ("助餐补贴", "≤53.15万元"),
+        20: ("无", "无"),
+        32: ("老人满意度", "≥90%"),
+    }
     for (r, c), text in values.items():
         table.cell(r, c).text = text
     for r, (name, value) in rows.items():

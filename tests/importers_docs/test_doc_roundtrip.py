@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import pytest
 
+from jixiao.data import seed_bytes
 from jixiao.importers.detect import import_bytes
 from jixiao.model import Declaration, dumps
 from jixiao.render.bundle import render_bundle
 from jixiao.render.command import RENDERERS
-from jixiao.data import seed_bytes
 from tests.importers_docs.forms import all_declarations, assert_same, seed_declarations
 
 FORMATS = ("pdf", "xlsx", "docx")

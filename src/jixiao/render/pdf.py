@@ -146,8 +146,8 @@ def _draw_page_number(canvas: Canvas, number: int) -> None:
 
 def draw_form(canvas: Canvas, lay: FormLayout, first_page: int) -> None:
     """Draw a laid-out form from a new page on; pages are numbered from ``first_page``."""
-    canvas.setLineWidth(0.6)
     for index, page in enumerate(lay.pages):
+        canvas.setLineWidth(0.6)
         if page.preamble:
             _draw_preamble(canvas, lay)
         for cell in lay.doc.cells:
@@ -156,7 +156,6 @@ def draw_form(canvas: Canvas, lay: FormLayout, first_page: int) -> None:
             _draw_footnote(canvas, lay, page.footnote_top)
         _draw_page_number(canvas, first_page + index)
         canvas.showPage()
-        canvas.setLineWidth(0.6)
 
 
 def new_canvas(out: io.BytesIO, title: str, trees: set[TreeVariant]) -> Canvas:
