@@ -27,8 +27,26 @@ def _flag(name: str, default: bool) -> bool:
 BASE_DIR = Path(__file__).resolve().parent
 DATA_DIR = Path(_env("DATA_DIR", str(Path.cwd() / "jixiao-data"))).resolve()
 
+
+def _secret_key() -> str:
+    """The environment's key, else one kept in the data dir (shared by all server workers)."""
+    if key := _env("SECRET_KEY"):
+        return key
+    path = DATA_DIR / "secret_key"
+    if not path.exists():
+        DATA_DIR.mkdir(parents=True, exist_ok=True)
+        try:
+            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        except FileExistsError:
+            pass  # another process created it first
+        else:
+            with os.fdopen(fd, "w") as out:
+                out.write(secrets.token_urlsafe(50))
+    return path.read_text().strip()
+
+
 DEBUG = _flag("DEBUG", False)
-SECRET_KEY = _env("SECRET_KEY") or secrets.token_urlsafe(50)
+SECRET_KEY = _secret_key()
 ALLOWED_HOSTS = [h.strip() for h in _env("ALLOWED_HOSTS", "127.0.0.1,localhost").split(",") if h]
 CSRF_TRUSTED_ORIGINS = [o for o in _env("CSRF_TRUSTED_ORIGINS").split(",") if o]
 

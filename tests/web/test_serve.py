@@ -1,0 +1,50 @@
+"""``jixiao serve [--demo]``: the subcommand, the demo data, and the gunicorn command line."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+import pytest
+
+from jixiao.web import command
+from jixiao.web.accounts.models import Organisation, User
+from jixiao.web.declarations.models import Declaration
+from jixiao.web.demo import DEMO_USERS, create_demo
+
+
+def _parse(*argv: str) -> argparse.Namespace:
+    parser = argparse.ArgumentParser()
+    command.register(parser.add_subparsers(dest="command"))
+    return parser.parse_args(argv)
+
+
+def test_it_adds_serve_with_its_options() -> None:
+    args = _parse("serve", "--demo", "--host", "0.0.0.0", "--port", "9000")
+    assert (args.demo, args.host, args.port, args.handler) == (True, "0.0.0.0", 9000, command.serve)
+    assert (_parse("serve").host, _parse("serve").port) == ("127.0.0.1", 8000)
+
+
+def test_it_creates_the_seed_organisations_users_and_forms(db: None) -> None:
+    accounts = create_demo()
+    finance = Organisation.objects.get(name="银川市财政局")
+    office = Organisation.objects.get(name="银川市人民政府办公室")
+    assert (office.parent, office.kind) == (finance, "主管部门")
+    assert {u.role for u, _ in accounts} == {"填报人", "主管部门审核人", "财政审核人", "管理员"}
+    for spec, password in accounts:
+        assert User.objects.get(username=spec.username).check_password(password)
+    assert Declaration.objects.filter(organisation=office).count() == 7
+    create_demo()
+    assert Declaration.objects.count() == 7, "running the demo twice imports the forms once"
+
+
+def test_it_migrates_loads_the_demo_and_runs_gunicorn(
+    db: None, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    seen: dict[str, list[str]] = {}
+    monkeypatch.setattr("gunicorn.app.wsgiapp.run", lambda: seen.setdefault("argv", sys.argv[:]))
+    assert command.serve(_parse("serve", "--demo", "--port", "8123")) == 0
+    out = capsys.readouterr().out
+    assert "示例账号" in out and all(u.username in out for u in DEMO_USERS)
+    assert "http://127.0.0.1:8123/" in out
+    assert seen["argv"][1:3] == ["jixiao.web.wsgi:application", "--bind=127.0.0.1:8123"]
