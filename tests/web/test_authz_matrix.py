@@ -7,6 +7,8 @@ not in the matrix fails :func:`test_it_covers_every_url_pattern_and_api_route`.
 
 from __future__ import annotations
 
+import json
+
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -79,7 +81,6 @@ CASES = [
 
 def _page_url(case: Case, world: World, pk: object) -> str:
     kwargs: dict[str, Any] = {}
-    pattern = get_resolver().reverse_dict  # noqa: F841 - resolver warmed for reverse()
     if case.name.startswith("declarations:") and case.name not in {
         "declarations:list",
         "declarations:library",
@@ -107,7 +108,7 @@ def _request(case: Case, world: World, persona: str) -> int:
         upload = {"file": _seed_upload()}
         return client.post(path, upload).status_code
     if case.method == "put":
-        body = {"revision": row.revision, "content": __import__("json").loads(row.content)}
+        body = {"revision": row.revision, "content": json.loads(row.content)}
         return client.put(path, body, content_type="application/json").status_code
     if case.method == "post":
         return client.post(path, case.data, content_type="application/json").status_code
