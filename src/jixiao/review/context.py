@@ -41,7 +41,9 @@ BENEFIT_GROUPS = frozenset(
 )
 TEN_THOUSAND = Decimal(10000)
 _QUALITATIVE = ValueKind.QUALITATIVE
-_NOISE = str.maketrans("", "", " \t\n\u3000。，,.；;：:、“”\"'《》")
+_NOISE_TEXT = " \t\n\u3000。，,.；;：:、“”\"'《》"
+_NOISE = str.maketrans("", "", _NOISE_TEXT)
+_NOISE_CHARS = re.compile("[" + re.escape(_NOISE_TEXT) + "]")
 
 
 def normal_name(name: str) -> str:
@@ -50,7 +52,7 @@ def normal_name(name: str) -> str:
     >>> normal_name("市民群众对民生“十心”实事满意率。")
     '市民群众对民生十心实事满意率'
     """
-    return name.translate(_NOISE)
+    return name.translate(_NOISE) if _NOISE_CHARS.search(name) else name
 
 
 class Row:
@@ -67,7 +69,7 @@ class Row:
         self.name: str = indicator.name
         self.value: IndicatorValue = indicator.value
         self.level2: Level2 = group.level2
-        self.key: str = indicator.name.translate(_NOISE)  #: the name for comparisons
+        self.key: str = normal_name(indicator.name)  #: the name for comparisons
 
     @property
     def path(self) -> tuple[str, ...]:
@@ -75,8 +77,10 @@ class Row:
 
     def hit(self, **args: object) -> Hit:
         """A hit at this row; ``name`` and ``value`` are always available to templates."""
-        base = {"name": self.name, "value": self.indicator.value_text, "group": self.level2}
-        return Hit({**base, **args}, self.path, self.indicator.location)
+        args.setdefault("name", self.name)
+        args.setdefault("value", self.indicator.value_text)
+        args.setdefault("group", self.level2)
+        return Hit(args, self.path, self.indicator.location)
 
 
 class Money(NamedTuple):

@@ -64,8 +64,9 @@ def _review(
     found: list[list[Finding]] = [[] for _ in contexts]
     for entry in rules:
         if entry.scope is Scope.FORM:
-            for i, ctx in enumerate(contexts):
-                found[i].extend(render(entry, h, ctx.policy) for h in entry.check(ctx))
+            for ctx, into in zip(contexts, found, strict=True):
+                for h in entry.check(ctx):
+                    into.append(render(entry, h, ctx.policy))
         else:
             for h in entry.check(BatchContext(contexts)):
                 found[h.form].append(render(entry, h, contexts[h.form].policy))

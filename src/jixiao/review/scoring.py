@@ -62,12 +62,12 @@ def score(findings: Iterable[Finding], policy: PolicyValues) -> Score:
     """
     deduction = policy.number_table("severity_deduction")
     caps = policy.table("severity_grade_cap")
-    items = list(findings)
-    kinds = {f.code: f.severity for f in items}
+    kinds = {f.code: f.severity for f in findings}
     points = max(Decimal(0), FULL_MARKS - sum((deduction[s] for s in kinds.values()), Decimal(0)))
     grade = _grade_by_points(points, policy)
-    for finding in items:
-        grade = max(grade, Grade(caps[finding.severity]), key=_ORDER.index)
+    if kinds:
+        worst = max(kinds.values(), key=lambda s: s.rank)
+        grade = max(grade, Grade(caps[worst]), key=_ORDER.index)
     return Score(points, grade, Verdict(policy.table("grade_verdict")[grade]))
 
 

@@ -35,10 +35,15 @@ def placeholder_beside_indicator(ctx: FormContext) -> Iterator[Hit]:
     依据：
         财预〔2015〕88号第三章“完整性审核”：绩效目标是否明确、清晰。
     """
-    for group in ctx.decl.groups:
-        real = group.real_indicators
-        if real and len(real) < len(group.indicators):
-            yield Row(group, real[0], None).hit()
+    if len(ctx.rows) == len(ctx.real_rows):
+        return
+    placeholders = {id(r.group) for r in ctx.rows if r.indicator.is_placeholder}
+    reported: set[int] = set()
+    for row in ctx.real_rows:
+        group = id(row.group)
+        if group in placeholders and group not in reported:
+            reported.add(group)
+            yield row.hit()
 
 
 @rule(
