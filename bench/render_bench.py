@@ -1,0 +1,120 @@
+"""PDF rendering and PDF import speed, beside LibreOffice converting the same form.
+
+    PYTHONPATH=src .venv/bin/python bench/render_bench.py [--rounds 20] [--lo-runs 3]
+
+1. PDF forms per second: each of the seven seed forms rendered to its own PDF, ``rounds``
+   times (font registered once, as in a running server).
+2. LibreOffice: the same forms' DOCX converted to PDF by ``soffice --headless
+   --convert-to pdf``, one process per form, ``lo-runs`` times (skipped with the reason
+   where LibreOffice is not installed). Ratio = LibreOffice seconds per form ÷ ours.
+3. PDF import pages per second: the seven forms in one PDF, read back ``rounds`` times.
+
+Targets: ≥ 50× faster than LibreOffice; ≥ 20 imported pages per second.
+"""
+
+from __future__ import annotations
+
+import argparse
+import io
+import shutil
+import subprocess
+import tempfile
+import time
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+import pdfplumber
+
+from jixiao.data import SEED_NAME, seed_bytes
+from jixiao.importers.pdf import PdfImporter
+from jixiao.importers.text import TextImporter
+from jixiao.model import Declaration
+from jixiao.render.docx import render_docx
+from jixiao.render.pdf import render_pdf
+
+RATIO_TARGET = 50
+PAGES_TARGET = 20
+
+
+def timed(action: Callable[[], object], repeat: int) -> float:
+    """Best wall-clock seconds of ``repeat`` runs."""
+    best = float("inf")
+    for _ in range(repeat):
+        start = time.perf_counter()
+        action()
+        best = min(best, time.perf_counter() - start)
+    return best
+
+
+def pdf_seconds_per_form(forms: Sequence[Declaration], rounds: int) -> float:
+    render_pdf(forms[:1])  # register the font once, as a server does
+    total = timed(lambda: [render_pdf([f]) for f in forms], rounds)
+    return total / len(forms)
+
+
+def libreoffice_seconds_per_form(forms: Sequence[Declaration], runs: int) -> float | None:
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    if soffice is None:
+        return None
+    with tempfile.TemporaryDirectory() as tmp:
+        sources = []
+        for n, form in enumerate(forms):
+            path = Path(tmp) / f"form{n}.docx"
+            path.write_bytes(render_docx([form]))
+            sources.append(path)
+        profile = f"-env:UserInstallation=file://{tmp}/profile"
+
+        def convert() -> None:
+            for src in sources:
+                subprocess.run(
+                    [
+                        soffice,
+                        profile,
+                        "--headless",
+                        "--convert-to",
+                        "pdf",
+                        "--outdir",
+                        tmp,
+                        str(src),
+                    ],
+                    check=True,
+                    capture_output=True,
+                )
+
+        convert()  # first run creates the profile; not timed
+        return timed(convert, runs) / len(forms)
+
+
+def import_pages_per_second(forms: Sequence[Declaration], rounds: int) -> tuple[float, int]:
+    data = render_pdf(forms)
+    with pdfplumber.open(io.BytesIO(data)) as pdf:
+        pages = len(pdf.pages)
+    seconds = timed(lambda: PdfImporter().extract(data, "bench.pdf"), rounds)
+    return pages / seconds, pages
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--rounds", type=int, default=20)
+    parser.add_argument("--lo-runs", type=int, default=3)
+    args = parser.parse_args()
+    forms = TextImporter().extract(seed_bytes(), SEED_NAME).declarations
+    ours = pdf_seconds_per_form(forms, args.rounds)
+    print(f"PDF 生成：{1 / ours:.1f} 份/秒（每份 {ours * 1000:.1f} 毫秒，7 份种子申报表）")
+    lo = libreoffice_seconds_per_form(forms, args.lo_runs)
+    if lo is None:
+        print("LibreOffice 未安装，跳过对比（apt-get install libreoffice-writer-nogui）")
+    else:
+        ratio = lo / ours
+        verdict = "达标" if ratio >= RATIO_TARGET else "未达标"
+        print(
+            f"LibreOffice DOCX→PDF：每份 {lo * 1000:.0f} 毫秒；"
+            f"本实现快 {ratio:.0f} 倍（目标 ≥{RATIO_TARGET}×，{verdict}）"
+        )
+    rate, pages = import_pages_per_second(forms, args.rounds)
+    verdict = "达标" if rate >= PAGES_TARGET else "未达标"
+    print(f"PDF 导入：{rate:.1f} 页/秒（{pages} 页；目标 ≥{PAGES_TARGET} 页/秒，{verdict}）")
+
+
+if __name__ == "__main__":
+    main()
