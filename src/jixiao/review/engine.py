@@ -65,8 +65,7 @@ def _review(
     for entry in rules:
         if entry.scope is Scope.FORM:
             for ctx, into in zip(contexts, found, strict=True):
-                for h in entry.check(ctx):
-                    into.append(render(entry, h, ctx.policy))
+                into.extend([render(entry, h, ctx.policy) for h in entry.check(ctx)])
         else:
             for h in entry.check(BatchContext(contexts)):
                 found[h.form].append(render(entry, h, contexts[h.form].policy))

@@ -17,9 +17,9 @@ from __future__ import annotations
 import inspect
 import re
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from enum import StrEnum
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, NamedTuple, TypeVar
 
 from jixiao.model import NOWHERE, SourceLocation
 from jixiao.review.finding import Dimension, Severity
@@ -39,11 +39,14 @@ class Scope(StrEnum):
     BATCH = "批量"
 
 
-@dataclass(frozen=True, slots=True)
-class Hit:
-    """What a check function yields: template arguments and where the defect is."""
+class Hit(NamedTuple):
+    """What a check function yields: template arguments and where the defect is.
 
-    args: Mapping[str, object] = field(default_factory=dict)
+    A named tuple rather than a dataclass: rules create many of these, and the review
+    turns each into a :class:`~jixiao.review.finding.Finding` right away.
+    """
+
+    args: Mapping[str, object]
     path: tuple[str, ...] = ()
     location: SourceLocation = NOWHERE
     form: int = 0  #: for batch rules: the index of the form in the batch

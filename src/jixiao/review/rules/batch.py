@@ -97,6 +97,5 @@ def _mismatches(
                     cache[key] = foreign_term(row.name, other, own)
                 term = cache.get(key, "") if other != project else ""
                 if term:
-                    hit = row.hit(other=other, term=term, project=project)
-                    yield Hit(hit.args, hit.path, hit.location, form=i)
+                    yield row.hit(other=other, term=term, project=project)._replace(form=i)
                     break

@@ -40,11 +40,9 @@ def cost_in_wrong_group(ctx: FormContext) -> Iterator[Hit]:
         财预〔2015〕88号第二章：产出指标包括数量、质量、时效、成本指标。
     """
     words = ctx.policy.pattern("cost_words")
-    if not words.search(ctx.names(_NO_MONEY)):
-        return
     for row in ctx.rows_in(_NO_MONEY):
         v = row.value
-        amount_like = is_money(v) or (v.is_quantitative and v.scale is not None and not v.unit)
+        amount_like = is_money(v) or (not v.unit and v.scale is not None and v.is_quantitative)
         if amount_like and find_word(row.name, words):
             yield row.hit()
 
