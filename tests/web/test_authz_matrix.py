@@ -8,7 +8,6 @@ not in the matrix fails :func:`test_it_covers_every_url_pattern_and_api_route`.
 from __future__ import annotations
 
 import json
-
 from dataclasses import dataclass, field
 from typing import Any
 
