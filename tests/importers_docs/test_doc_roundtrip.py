@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from jixiao.data import seed_bytes
@@ -64,3 +66,10 @@ def test_it_chooses_the_importer_by_content_not_name() -> None:
         assert_same(seed[0], result.declarations[0])
     assert len(import_bytes(dumps(seed).encode(), "x.bin").declarations) == 7
     assert len(import_bytes(seed_bytes(), "seed.pdf").declarations) == 7
+
+
+def test_characters_missing_from_the_font_are_never_lost() -> None:
+    decl = replace(seed_declarations()[0], project_name="𠀀𪚥项目䶮", attachment="附件𠀀")
+    for fmt in FORMATS:
+        back = import_bytes(RENDERERS[fmt]([decl], 1), f"rare.{fmt}").declarations[0]
+        assert back.project_name == "𠀀𪚥项目䶮"

@@ -38,6 +38,7 @@ from jixiao.render.pdflayout import (
     lines_height,
     register_font,
     row_heights,
+    text_width,
     wrap,
 )
 
@@ -67,6 +68,7 @@ def _preamble_height(doc: FormDocument, title_lines: list[Line]) -> float:
 def layout_form(doc: FormDocument) -> FormLayout:
     """Measure every cell and place the rows on pages."""
     register_font()
+    text_width(doc.attachment + doc.year_line, 1.0)  # cover every character drawn unwrapped
     lines = {cell: cell_lines(cell) for cell in doc.cells}
     title_lines = wrap(doc.title, TABLE_WIDTH, TITLE_SIZE) if doc.title else []
     footnote_lines = wrap(doc.footnote, TABLE_WIDTH, FOOTNOTE_SIZE) if doc.footnote else []

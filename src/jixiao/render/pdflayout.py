@@ -12,13 +12,13 @@ on the new page.
 from __future__ import annotations
 
 import functools
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from reportlab.lib.pagesizes import A4  # type: ignore[import-untyped]
 from reportlab.lib.units import mm  # type: ignore[import-untyped]
-from reportlab.pdfbase import pdfmetrics  # type: ignore[import-untyped]
-from reportlab.pdfbase.ttfonts import TTFont  # type: ignore[import-untyped]
+from reportlab.pdfbase import pdfmetrics, ttfonts  # type: ignore[import-untyped]
 
 from jixiao.render.document import COLUMN_WIDTHS_MM, Cell, FormDocument, Role
 
@@ -41,15 +41,38 @@ COLUMN_X = tuple(MARGIN + sum(COLUMN_WIDTHS_MM[:i]) * mm for i in range(len(COLU
 TABLE_WIDTH = COLUMN_X[-1] - COLUMN_X[0]
 
 
+_ASTRAL_ENTRY = re.compile(r"<([0-9A-F]{2})> <([0-9A-F]{5,6})>")
+
+
+def _utf16_entry(match: re.Match[str]) -> str:
+    units = chr(int(match.group(2), 16)).encode("utf-16-be").hex().upper()
+    return f"<{match.group(1)}> <{units}>"
+
+
+def _to_unicode_cmap(fontname: str, subset: list[int]) -> str:
+    """ReportLab's ToUnicode map, with characters beyond U+FFFF (CJK Extension B …) as
+    UTF-16 surrogate pairs, as the PDF format requires, so extraction keeps them."""
+    return _ASTRAL_ENTRY.sub(_utf16_entry, _reportlab_cmap(fontname, subset))
+
+
+_reportlab_cmap = ttfonts.makeToUnicodeCMap
+
+
 @functools.cache
 def register_font() -> str:
     """Register the embedded 文泉驿微米黑 once; its subset is embedded in every PDF."""
-    pdfmetrics.registerFont(TTFont(FONT_NAME, str(FONT_FILE), subfontIndex=0))
+    ttfonts.makeToUnicodeCMap = _to_unicode_cmap
+    pdfmetrics.registerFont(ttfonts.TTFont(FONT_NAME, str(FONT_FILE), subfontIndex=0))
     return FONT_NAME
 
 
 @functools.cache
 def _unit_width(ch: str) -> float:
+    """Width at 1 pt. A character the font lacks is mapped to the empty-box glyph, so
+    ReportLab still writes its Unicode value to the ToUnicode map: it prints as a box but
+    is extracted and imported exactly, never lost."""
+    face = pdfmetrics.getFont(register_font()).face
+    face.charToGlyph.setdefault(ord(ch), 0)
     return float(pdfmetrics.stringWidth(ch, register_font(), 1.0))
 
 
