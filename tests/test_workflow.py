@@ -126,3 +126,12 @@ def test_it_reaches_every_status_from_draft() -> None:
                 reached.add(row.target)
                 frontier.append(row.target)
     assert reached == set(Status)
+
+
+def test_it_is_documented_row_by_row_in_docs_workflow_md() -> None:
+    from pathlib import Path
+
+    doc = (Path(__file__).resolve().parents[1] / "docs" / "workflow.md").read_text("utf-8")
+    for row in workflow.status_changes():
+        roles = "、".join(sorted(r.value for r in row.roles))
+        assert f"| {row.source} | {row.action} | {row.target} | {roles} |" in doc, row
