@@ -42,3 +42,15 @@ def test_it_lets_the_administrator_choose_the_review_profile(world: World) -> No
     row = world.declaration()
     codes = {f.code for f in engine.review(codec.from_text(row.content)).findings}
     assert not any(c.startswith(("V2", "C1")) for c in codes)
+
+
+def test_it_issues_an_api_token_shown_once(world: World) -> None:
+    from jixiao.web.accounts.models import ApiToken
+
+    url = reverse("admin:accounts_apitoken_add")
+    data = {"user": str(world.users["filer"].pk), "name": "报送程序"}
+    response = world.client("admin").post(url, data, follow=True)
+    text = response.content.decode()
+    key = text.split("只显示这一次）：", 1)[1].split("<", 1)[0].strip()
+    assert ApiToken.user_for(key) == world.users["filer"]
+    assert key not in ApiToken.objects.get().digest

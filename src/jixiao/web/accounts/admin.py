@@ -1,4 +1,4 @@
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.contrib.auth.admin import UserAdmin
 
 from jixiao.web.accounts.models import ApiToken, BudgetYear, Organisation, PolicyProfile, User
@@ -35,4 +35,11 @@ class PolicyProfileAdmin(admin.ModelAdmin):
 @admin.register(ApiToken)
 class ApiTokenAdmin(admin.ModelAdmin):
     list_display = ("user", "name", "created")
-    readonly_fields = ("digest",)
+    fields = ("user", "name")
+
+    def save_model(self, request, obj, form, change):  # type: ignore[no-untyped-def]
+        """A new token gets a fresh key, shown once; only its digest is stored."""
+        if not change:
+            key = obj.new_key()
+            messages.success(request, f"令牌已创建，请立即复制（只显示这一次）：{key}")
+        super().save_model(request, obj, form, change)

@@ -120,11 +120,19 @@ class ApiToken(models.Model):
         verbose_name = "接口令牌"
         verbose_name_plural = "接口令牌"
 
+    def new_key(self) -> str:
+        """Give this token a fresh secret key; returns the key (it is not stored)."""
+        key = secrets.token_urlsafe(32)
+        self.digest = _hash(key)
+        return key
+
     @classmethod
     def issue(cls, user: User, name: str) -> tuple[ApiToken, str]:
         """Create a token and return it with its secret key (shown once)."""
-        key = secrets.token_urlsafe(32)
-        return cls.objects.create(user=user, name=name, digest=_hash(key)), key
+        token = cls(user=user, name=name)
+        key = token.new_key()
+        token.save()
+        return token, key
 
     @classmethod
     def user_for(cls, key: str) -> User | None:
