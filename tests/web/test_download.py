@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import io
 import json
 
+import pdfplumber
 from django.urls import reverse
 
 from jixiao.web.declarations.models import AuditEntry
@@ -29,6 +31,15 @@ def test_it_downloads_xlsx_and_exact_json(world: World) -> None:
     assert json.loads(data.content)[0]["funding"]["annual_total"] == "53.15"
 
 
+def test_it_downloads_docx_and_html(world: World) -> None:
+    row = world.declaration()
+    client = world.client("filer")
+    docx = client.get(reverse("declarations:download", kwargs={"pk": row.pk, "fmt": "docx"}))
+    assert docx.content[:2] == b"PK"
+    html = client.get(reverse("declarations:download", kwargs={"pk": row.pk, "fmt": "html"}))
+    assert "编内聘用人员全年薪酬" in html.content.decode()
+
+
 def test_it_answers_404_for_an_unknown_format(world: World) -> None:
     row = world.declaration()
     url = reverse("declarations:download", kwargs={"pk": row.pk, "fmt": "exe"})
@@ -42,5 +53,9 @@ def test_it_bundles_the_approved_forms_of_a_department(world: World) -> None:
     url = reverse("declarations:bundle", kwargs={"org": world.department.pk, "year": 2025})
     response = world.client("finance").get(url)
     assert response.content.startswith(b"%PDF")
+    with pdfplumber.open(io.BytesIO(response.content)) as pdf:
+        text = "".join(page.extract_text() or "" for page in pdf.pages)
+    assert "政府聘用人员经费" in text and "银川市人民政府政务公开工作经费" in text
+    assert "市政府督查室工作经费" not in text
     empty = reverse("declarations:bundle", kwargs={"org": world.department.pk, "year": 2024})
     assert world.client("finance").get(empty).status_code == 404

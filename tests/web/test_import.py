@@ -44,8 +44,20 @@ def test_it_reports_an_unreadable_file_in_chinese_and_creates_nothing(world: Wor
     assert not Declaration.objects.exists()
 
 
-def test_it_refuses_malformed_json(world: World) -> None:
-    response = _post(world, "bad.json", b'{"schema": "nope"}')
+def test_it_refuses_malformed_canonical_json(world: World) -> None:
+    response = _post(world, "bad.json", b'{"schema": "jixiao.declaration/1", "year": "x"}')
     assert response.status_code == 400
-    assert "schema" in response.content.decode()
+    assert "导入失败" in response.content.decode()
     assert not Declaration.objects.exists()
+
+
+def test_it_imports_our_own_xlsx_and_docx(world: World) -> None:
+    from jixiao.web.declarations import engine
+
+    form = seed_forms()[1]
+    for fmt in ("xlsx", "docx"):
+        assert _post(world, f"form.{fmt}", engine.render(form, fmt)).status_code == 302
+    for row in Declaration.objects.all():
+        read = codec.from_text(row.content)
+        assert (read.funding.annual_total, read.funding.fiscal) == (Decimal(60), Decimal(60))
+        assert [i.value_text for i in read.indicators] == [i.value_text for i in form.indicators]

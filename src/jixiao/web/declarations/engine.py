@@ -9,9 +9,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from jixiao.importers.base import ImportFailure, ImportResult
-from jixiao.importers.text import TextImporter
-from jixiao.model import CanonicalFormatError, Declaration, dumps, loads
+from jixiao.importers.base import ImportResult
+from jixiao.importers.detect import import_bytes
+from jixiao.model import Declaration, dumps
+from jixiao.render.bundle import render_bundle
+from jixiao.render.docx import render_docx
+from jixiao.render.html import render_html
 from jixiao.render.pdf import render_pdf
 from jixiao.render.xlsx import render_xlsx
 from jixiao.review.engine import review as run_review
@@ -121,13 +124,11 @@ def asdict(f: FindingView) -> dict[str, object]:
 
 
 def import_file(data: bytes, filename: str) -> ImportResult:
-    """Read declarations from an uploaded file; :class:`ImportFailure` when nothing can be read."""
-    if filename.lower().endswith(".json") or data.lstrip()[:1] in (b"{", b"["):
-        try:
-            return ImportResult(declarations=tuple(loads(data.decode("utf-8-sig"))))
-        except (CanonicalFormatError, UnicodeDecodeError) as exc:
-            raise ImportFailure(f"{filename}：{exc}") from None
-    return TextImporter().extract(data, filename)
+    """Read declarations from an uploaded file of any supported format, chosen by content.
+
+    Raises :class:`ImportFailure` (Chinese) when nothing can be read.
+    """
+    return import_bytes(data, filename)
 
 
 #: Download formats: extension → (content type, label, renderer of a list of forms).
@@ -138,6 +139,12 @@ FORMATS: dict[str, tuple[str, str, Callable[[list[Declaration]], bytes]]] = {
         "Excel",
         render_xlsx,
     ),
+    "docx": (
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        "Word",
+        render_docx,
+    ),
+    "html": ("text/html; charset=utf-8", "网页", render_html),
     "json": ("application/json; charset=utf-8", "规范 JSON", lambda forms: dumps(forms).encode()),
 }
 
@@ -148,5 +155,5 @@ def render(form: Declaration, fmt: str) -> bytes:
 
 
 def bundle(forms: list[Declaration], title: str) -> bytes:
-    """A department's disclosure bundle: every form in one PDF, in the order given."""
-    return render_pdf(forms)
+    """A department's disclosure bundle: one PDF with a contents page, in the order given."""
+    return render_bundle(forms, title)
