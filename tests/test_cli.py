@@ -56,7 +56,7 @@ def test_import_accepts_canonical_json_too(
     [
         (None, "文件不存在"),
         (b"", "文件为空"),
-        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "不是文本文件"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "无法识别的文件"),
         ("普通的一段文字，没有表格。".encode(), "没有找到申报表"),
         (b'{"schema": 1', "不是有效的 JSON"),
     ],

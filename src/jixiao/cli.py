@@ -1,57 +1,29 @@
 """The ``jixiao`` command line.
 
-``jixiao import FILE…`` reads forms and prints them (a Chinese table, or canonical JSON);
-``jixiao show FILE.json`` prints a canonical JSON file as the table. Errors go to stderr
-in Chinese with a non-zero exit; output is written only once everything has been read.
+``jixiao import FILE…`` reads forms (text, PDF, XLSX, DOCX or canonical JSON, by content)
+and prints them as a Chinese table or canonical JSON; ``jixiao show FILE`` prints the table.
+``check`` (review), ``render``/``bundle``/``template`` (documents) and ``serve`` (the web
+system) come from their areas. Errors go to stderr in Chinese with exit code 2; output is
+written only once everything has been read.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
-from pathlib import Path
 
 from jixiao import __version__
-from jixiao.importers.base import ImportFailure, ImportIssue, ImportResult
-from jixiao.importers.text import TextImporter
-from jixiao.model import CanonicalFormatError, Declaration, dumps, loads
+from jixiao.importers.base import ImportFailure
+from jixiao.importers.files import read_files
+from jixiao.model import Declaration, dumps
+from jixiao.render.command import register as register_render
+from jixiao.review.command import register as register_check
 from jixiao.values import explain
 
 EXIT_OK = 0
 EXIT_INPUT = 2
-
-
-class CommandError(Exception):
-    """A usage or input error to report in Chinese with exit code 2."""
-
-
-def read_path(path: Path) -> ImportResult:
-    """Read one file of any supported kind; raises :class:`CommandError` in Chinese."""
-    if not path.exists():
-        raise CommandError(f"{path}：文件不存在")
-    if not path.is_file():
-        raise CommandError(f"{path}：不是文件")
-    data = path.read_bytes()
-    try:
-        if data.lstrip(b"\xef\xbb\xbf \t\r\n")[:1] in (b"[", b"{"):
-            return ImportResult(tuple(loads(data.decode("utf-8-sig"))))
-        return TextImporter().extract(data, str(path))
-    except (ImportFailure, CanonicalFormatError, UnicodeDecodeError) as exc:
-        raise CommandError(f"{path}：{exc}" if str(path) not in str(exc) else str(exc)) from None
-
-
-def read_all(paths: Sequence[str]) -> tuple[list[Declaration], list[ImportIssue]]:
-    """Read every file before anything is printed, so a bad file leaves no half output."""
-    decls: list[Declaration] = []
-    issues: list[ImportIssue] = []
-    for name in paths:
-        result = read_path(Path(name))
-        if not result.declarations:
-            raise CommandError(f"{name}：没有找到申报表")
-        decls.extend(result.declarations)
-        issues.extend(result.issues)
-    return decls, issues
 
 
 def _money(value: object) -> str:
@@ -80,7 +52,7 @@ def format_table(decl: Declaration) -> str:
 
 
 def _cmd_import(args: argparse.Namespace) -> int:
-    decls, issues = read_all(args.files)
+    decls, issues = read_files(args.files)
     if args.format == "json":
         sys.stdout.write(dumps(decls))
     else:
@@ -91,7 +63,7 @@ def _cmd_import(args: argparse.Namespace) -> int:
 
 
 def _cmd_show(args: argparse.Namespace) -> int:
-    decls, _ = read_all([args.file])
+    decls, _ = read_files([args.file])
     sys.stdout.write("\n\n".join(format_table(d) for d in decls) + "\n")
     return EXIT_OK
 
@@ -109,15 +81,41 @@ def build_parser() -> argparse.ArgumentParser:
     show = sub.add_parser("show", help="以中文表格显示规范 JSON 文件")
     show.add_argument("file", metavar="FILE")
     show.set_defaults(handler=_cmd_show)
+    register_check(sub)
+    register_render(sub)
+    _register_serve(sub)
     return parser
 
 
+def _register_serve(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """List ``serve`` in the help; :func:`main` hands it to the Django shell."""
+    sub.add_parser("serve", help="启动网页系统（先执行数据库迁移；--demo 载入示例数据）")
+
+
+def serve(argv: Sequence[str]) -> int:
+    """``jixiao serve …``: set Django up, then run the web shell's own parser."""
+    import django  # the core never imports Django unless serving
+
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "jixiao.web.settings")
+    django.setup()
+    from jixiao.web.command import register
+
+    parser = argparse.ArgumentParser(prog="jixiao")
+    register(parser.add_subparsers(dest="command", required=True))
+    args = parser.parse_args(["serve", *argv])
+    code: int = args.handler(args)
+    return code
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if argv[:1] == ["serve"]:
+        return serve(argv[1:])
     parser = build_parser()
     args = parser.parse_args(argv)
     try:
         code: int = args.handler(args)
-    except CommandError as exc:
+    except ImportFailure as exc:
         print(f"错误：{exc}", file=sys.stderr)
         return EXIT_INPUT
     return code

@@ -253,8 +253,8 @@ def test_it_fails_clearly_on_input_without_a_form(data: bytes, message: str) -> 
         TextImporter().extract(data, "bad.txt")
 
 
-def test_it_identifies_forms_and_rejects_other_text() -> None:
+def test_it_takes_any_text_and_leaves_binary_to_others() -> None:
     importer = TextImporter()
     assert importer.identify(seed_bytes(), "seed.txt")
-    assert not importer.identify("你好".encode(), "x.txt")
+    assert importer.identify("你好".encode("gb18030"), "x.txt")
     assert not importer.identify(b"\x00\x00", "x.bin")

@@ -24,10 +24,10 @@ class JsonImporter:
         if looks_binary(data):
             return False
         try:
-            head = decode_text(data, filename).lstrip()[:200]
+            head = decode_text(data, filename).lstrip()[:1]
         except ImportFailure:
             return False
-        return head[:1] in ("{", "[") and "jixiao.declaration" in decode_text(data, filename)
+        return head in ("{", "[")
 
     def extract(self, data: bytes, filename: str) -> ImportResult:
         try:

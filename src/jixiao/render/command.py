@@ -18,7 +18,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from jixiao.importers.base import ImportFailure
-from jixiao.importers.detect import import_bytes
+from jixiao.importers.files import read_file
 from jixiao.model import Declaration
 from jixiao.render.bundle import render_bundle
 from jixiao.render.docx import render_docx
@@ -43,15 +43,10 @@ class RenderCommandError(Exception):
 
 def read_declarations(name: str) -> list[Declaration]:
     """Every form in one input file, read by content."""
-    path = Path(name)
-    if not path.is_file():
-        raise RenderCommandError(f"{name}：文件不存在或不是文件")
     try:
-        result = import_bytes(path.read_bytes(), name)
+        result = read_file(name)
     except ImportFailure as exc:
         raise RenderCommandError(str(exc)) from None
-    if not result.declarations:
-        raise RenderCommandError(f"{name}：没有找到申报表")
     for issue in result.issues:
         print(f"导入提示 {issue}", file=sys.stderr)
     return list(result.declarations)

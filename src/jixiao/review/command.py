@@ -10,12 +10,11 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
-from pathlib import Path
 from typing import TextIO
 
 from jixiao.importers.base import ImportFailure, ImportIssue
-from jixiao.importers.text import TextImporter
-from jixiao.model import CanonicalFormatError, Declaration, loads
+from jixiao.importers.files import read_files
+from jixiao.model import Declaration
 from jixiao.review.engine import review
 from jixiao.review.profiles import DEFAULT_PROFILE, load_profiles
 from jixiao.review.registry import REGISTRY
@@ -74,29 +73,10 @@ def _prefixes(text: str) -> list[str]:
 
 def read_inputs(paths: Sequence[str]) -> tuple[list[Declaration], list[ImportIssue]]:
     """Read every file first, so a bad file produces no half report."""
-    decls: list[Declaration] = []
-    issues: list[ImportIssue] = []
-    for name in paths:
-        found, found_issues = read_file(Path(name))
-        decls.extend(found)
-        issues.extend(found_issues)
-    return decls, issues
-
-
-def read_file(path: Path) -> tuple[tuple[Declaration, ...], tuple[ImportIssue, ...]]:
-    """Declarations and import issues of one .txt (PDF text) or canonical JSON file."""
-    if not path.is_file():
-        raise CheckError(f"{path}：文件不存在或不是文件")
-    data = path.read_bytes()
     try:
-        if data.lstrip(b"\xef\xbb\xbf \t\r\n")[:1] in (b"[", b"{"):
-            return tuple(loads(data.decode("utf-8-sig"))), ()
-        result = TextImporter().extract(data, str(path))
-    except (ImportFailure, CanonicalFormatError, UnicodeDecodeError, ValueError) as exc:
-        raise CheckError(f"{path}：{exc}") from None
-    if not result.declarations:
-        raise CheckError(f"{path}：没有找到申报表")
-    return result.declarations, result.issues
+        return read_files(paths)
+    except ImportFailure as exc:
+        raise CheckError(str(exc)) from None
 
 
 def format_report(report: Report) -> str:
