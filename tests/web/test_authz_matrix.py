@@ -31,6 +31,7 @@ class Case:
 
 PAGE_CASES = [
     Case("home", "get", "草稿", "302 302 302 302 302 302"),
+    Case("healthz", "get", "草稿", "200 200 200 200 200 200"),
     Case("login", "get", "草稿", "200 200 200 200 200 200"),
     Case("logout", "post", "草稿", "302 302 302 302 302 302"),
     Case("declarations:list", "get", "草稿", "302 200 200 200 200 200"),

@@ -33,7 +33,8 @@ def test_it_places_row_findings_in_the_rows_slot_out_of_band(world: World) -> No
     data = editor_post(row)
     key = data["row_key"][data["row_name"].index("聘用人员考核情况")]
     html = world.client("filer").post(_url(row), data).content.decode()
-    slot = html.split(f'<div id="slot-{key}" hx-swap-oob="true">', 1)[1].split("</div>", 1)[0]
+    marker = f'<div class="slot-items" id="slot-{key}" hx-swap-oob="true">'
+    slot = html.split(marker, 1)[1].split("</div>", 1)[0]
     assert "V201" in slot
 
 
@@ -41,3 +42,10 @@ def test_it_shows_money_errors_live(world: World) -> None:
     row = world.declaration()
     html = world.client("filer").post(_url(row), editor_post(row, fiscal="abc")).content.decode()
     assert "其中：财政拨款“abc”不是数字" in html
+
+
+def test_it_places_header_findings_beside_their_field(world: World) -> None:
+    row = world.declaration()
+    html = world.client("filer").post(_url(row), editor_post(row, attribute="")).content.decode()
+    slot = html.split('<div class="slot-items" id="slot-h-attribute" hx-swap-oob="true">', 1)[1]
+    assert "C104" in slot.split("</div>", 1)[0]

@@ -9,6 +9,7 @@ findings; only amounts that cannot be stored exactly and a malformed year are re
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 
@@ -198,10 +199,40 @@ def keys_of(views: list[GroupView]) -> dict[tuple[str, str], str]:
     return {(g.level2.value, r.name): r.key for g in views for r in g.rows}
 
 
+#: Header labels a finding's message may name → the editor field it concerns.
+FIELD_LABELS = {
+    "项目名称": "project_name",
+    "主管部门": "department_name",
+    "实施单位": "implementer_name",
+    "项目属性": "attribute",
+    "项目期": "period",
+    "年度资金总额": "annual_total",
+    "财政拨款": "fiscal",
+    "其他资金": "other",
+    "年度总体目标": "annual_goal",
+}
+_QUOTED = re.compile(r"“[^”]*”")
+
+
+def header_field(finding: FindingView) -> str | None:
+    """The header field a form-level finding is about: the first label its message names."""
+    if finding.path:
+        return None
+    text = _QUOTED.sub("", finding.message)
+    hits = [(text.find(label), name) for label, name in FIELD_LABELS.items() if label in text]
+    return min(hits)[1] if hits else None
+
+
 def place(findings: tuple[FindingView, ...], keys: dict[tuple[str, str], str]) -> dict[str, list]:
-    """Row key → the findings about that row, so they show beside the field they concern."""
+    """Slot key → the findings about that row or header field, shown beside it.
+
+    Rows are keyed by their row key, header fields by ``h-<field name>``.
+    """
     placed: dict[str, list[FindingView]] = {key: [] for key in keys.values()}
+    placed.update({f"h-{name}": [] for name in FIELD_LABELS.values()})
     for finding in findings:
         if len(finding.path) >= 3 and (finding.path[1], finding.path[2]) in keys:
             placed[keys[(finding.path[1], finding.path[2])]].append(finding)
+        elif (name := header_field(finding)) is not None:
+            placed[f"h-{name}"].append(finding)
     return placed

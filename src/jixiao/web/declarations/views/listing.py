@@ -35,7 +35,8 @@ def _filtered(request: HttpRequest, rows: QuerySet[Declaration]) -> QuerySet[Dec
 def _page(request: HttpRequest, rows: QuerySet[Declaration], template: str, **extra: object):
     paginator = Paginator(rows, 50)
     page = paginator.get_page(request.GET.get("page"))
-    years = sorted({y for y in rows.values_list("year", flat=True) if y}, reverse=True)
+    year_rows = rows.order_by().exclude(year=None).values_list("year", flat=True).distinct()
+    years = sorted(year_rows, reverse=True)
     context = {"page": page, "years": years, "statuses": list(Status), "query": request.GET}
     return render(request, template, {**context, **extra})
 
@@ -44,7 +45,7 @@ def _page(request: HttpRequest, rows: QuerySet[Declaration], template: str, **ex
 @require_GET
 def declaration_list(request: HttpRequest) -> HttpResponse:
     """Everything the user may see, newest first, with search and filters."""
-    rows = _filtered(request, visible(request.user)).order_by("-updated_at")
+    rows = _filtered(request, visible(request.user)).defer("content").order_by("-updated_at")
     can_file = request.user.workflow_role is Role.FILER
     return _page(request, rows, "declarations/list.html", can_file=can_file)
 
@@ -53,7 +54,7 @@ def declaration_list(request: HttpRequest) -> HttpResponse:
 @require_GET
 def library(request: HttpRequest) -> HttpResponse:
     """财政项目库: approved declarations by year and department."""
-    approved = visible(request.user).filter(status=Status.APPROVED)
+    approved = visible(request.user).filter(status=Status.APPROVED).defer("content")
     rows = _filtered(request, approved).order_by("-year", "department_name", "project_name")
     departments = Organisation.objects.filter(kind="主管部门").order_by("name")
     return _page(request, rows, "declarations/library.html", departments=departments)
