@@ -54,3 +54,11 @@ def test_it_issues_an_api_token_shown_once(world: World) -> None:
     key = text.split("只显示这一次）：", 1)[1].split("<", 1)[0].strip()
     assert ApiToken.user_for(key) == world.users["filer"]
     assert key not in ApiToken.objects.get().digest
+
+
+def test_it_refuses_a_profile_the_review_engine_does_not_know(world: World) -> None:
+    url = reverse("admin:accounts_policyprofile_add")
+    response = world.client("admin").post(url, {"name": "不存在", "is_default": "on"})
+    assert response.status_code == 200
+    assert "未知的审核配置" in response.content.decode()
+    assert not PolicyProfile.objects.exists()

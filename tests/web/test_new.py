@@ -28,3 +28,10 @@ def test_it_refuses_a_missing_name_in_chinese(world: World) -> None:
     assert response.status_code == 400
     assert "请填写项目名称" in response.content.decode()
     assert not Declaration.objects.exists()
+
+
+def test_it_forbids_filing_for_a_filer_without_an_organisation(world: World) -> None:
+    filer = world.users["filer"]
+    filer.organisation = None
+    filer.save()
+    assert world.client("filer").get(URL).status_code == 403

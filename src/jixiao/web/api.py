@@ -20,10 +20,15 @@ from jixiao.importers.base import ImportFailure
 from jixiao.model import CanonicalFormatError, from_json_object
 from jixiao.web.accounts.models import ApiToken, User
 from jixiao.web.declarations import codec, engine, store
-from jixiao.web.declarations.access import get_for_action, get_visible, visible
+from jixiao.web.declarations.access import (
+    filer_organisation,
+    get_for_action,
+    get_visible,
+    visible,
+)
 from jixiao.web.declarations.codec import MoneyError
 from jixiao.web.declarations.models import Declaration
-from jixiao.workflow import Action, Role, TransitionDenied
+from jixiao.workflow import Action, TransitionDenied
 
 
 class BearerToken(HttpBearer):
@@ -252,11 +257,10 @@ def list_versions(request: HttpRequest, pk: uuid.UUID):
 @api.post("/imports", response={201: list[DeclarationOut], 400: dict}, summary="导入文件")
 def import_declarations(request: HttpRequest, file: File[UploadedFile]):
     user = _user(request)
-    if user.workflow_role is not Role.FILER:
-        raise PermissionDenied("导入需要填报人角色")
+    org = filer_organisation(user)
     try:
         result = engine.import_file(file.read(), file.name or "upload")
-        rows = [store.create(user, user.organisation, f, "导入") for f in result.declarations]
+        rows = [store.create(user, org, f, "导入") for f in result.declarations]
     except (ImportFailure, MoneyError) as exc:
         return Status(400, {"detail": str(exc)})
     return Status(201, [_out(r) for r in rows])

@@ -7,8 +7,10 @@ import secrets
 import uuid
 
 from django.contrib.auth.models import AbstractUser
+from django.core.exceptions import ValidationError
 from django.db import models
 
+from jixiao.review.profiles import ProfileError, get_profile
 from jixiao.workflow import Role as WorkflowRole
 
 #: The four roles of domain §7, as Django choices with the workflow's labels.
@@ -101,6 +103,13 @@ class PolicyProfile(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    def clean(self) -> None:
+        """The name must be a review profile the core knows (classic, 2021, yinchuan …)."""
+        try:
+            get_profile(self.name)
+        except ProfileError as exc:
+            raise ValidationError({"name": str(exc)}) from None
 
 
 def _hash(key: str) -> str:

@@ -8,7 +8,7 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Q, QuerySet
 from django.shortcuts import get_object_or_404
 
-from jixiao.web.accounts.models import User
+from jixiao.web.accounts.models import Organisation, User
 from jixiao.web.declarations.models import Declaration
 from jixiao.workflow import Action, Role, can
 
@@ -41,6 +41,14 @@ def require_role(user: User, *roles: Role) -> None:
     """403 unless ``user`` has one of ``roles``."""
     if user.workflow_role not in roles:
         raise PermissionDenied(f"此操作需要以下角色之一：{'、'.join(roles)}")
+
+
+def filer_organisation(user: User) -> Organisation:
+    """403 unless ``user`` is a 填报人 with an organisation; returns that organisation."""
+    require_role(user, Role.FILER)
+    if user.organisation is None:
+        raise PermissionDenied("您的账号未分配所属机构，请联系管理员")
+    return user.organisation
 
 
 def require_action(user: User, decl: Declaration, action: Action) -> None:

@@ -15,7 +15,7 @@ from jixiao.model import Declaration as Form
 from jixiao.model import Organisation as OrgName
 from jixiao.model import TreeVariant
 from jixiao.web.declarations import engine, store
-from jixiao.web.declarations.access import get_visible, require_role
+from jixiao.web.declarations.access import filer_organisation, get_visible, require_role
 from jixiao.web.declarations.codec import MoneyError
 from jixiao.workflow import Role
 
@@ -26,7 +26,7 @@ MAX_UPLOAD = 20 * 1024 * 1024
 @require_http_methods(["GET", "POST"])
 def new(request: HttpRequest) -> HttpResponse:
     """A blank draft in the user's organisation, then straight to the editor."""
-    require_role(request.user, Role.FILER)
+    org = filer_organisation(request.user)
     if request.method == "GET":
         return render(request, "declarations/new.html", {"trees": list(TreeVariant)})
     name = request.POST.get("project_name", "").strip()
@@ -34,7 +34,6 @@ def new(request: HttpRequest) -> HttpResponse:
     if not name or not year.isdigit():
         messages.error(request, "请填写项目名称和四位数字年度")
         return render(request, "declarations/new.html", {"trees": list(TreeVariant)}, status=400)
-    org = request.user.organisation
     form = Form(
         year=int(year),
         project_name=name,
@@ -50,7 +49,7 @@ def new(request: HttpRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def import_file(request: HttpRequest) -> HttpResponse:
     """Upload txt/pdf/xlsx/docx/json; every form in the file becomes a draft."""
-    require_role(request.user, Role.FILER)
+    org = filer_organisation(request.user)
     upload = request.FILES.get("file")
     if request.method == "GET" or upload is None:
         status = 400 if request.method == "POST" else 200
@@ -59,10 +58,7 @@ def import_file(request: HttpRequest) -> HttpResponse:
         if upload.size > MAX_UPLOAD:
             raise ImportFailure(f"{upload.name}：文件超过 20MB")
         result = engine.import_file(upload.read(), upload.name)
-        rows = [
-            store.create(request.user, request.user.organisation, f, "导入")
-            for f in result.declarations
-        ]
+        rows = [store.create(request.user, org, f, "导入") for f in result.declarations]
     except (ImportFailure, MoneyError) as exc:
         messages.error(request, f"导入失败：{exc}")
         return render(request, "declarations/import.html", status=400)

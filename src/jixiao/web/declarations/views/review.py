@@ -14,7 +14,7 @@ from django.views.decorators.http import require_http_methods
 from jixiao.web.declarations import codec, editor, engine, store
 from jixiao.web.declarations.access import get_for_review
 from jixiao.web.declarations.models import Declaration, Disposition, Note, NoteKind
-from jixiao.workflow import Action, actions
+from jixiao.workflow import actions
 
 _DISPOSITIONS = {d.value for d in (Disposition.ACCEPTED, Disposition.EDITED, Disposition.WAIVED)}
 
@@ -84,6 +84,3 @@ def review(request: HttpRequest, pk: uuid.UUID) -> HttpResponse:
         "dispositions": sorted(_DISPOSITIONS),
     }
     return render(request, "declarations/review.html", context)
-
-
-__all__ = ["Action", "review"]
