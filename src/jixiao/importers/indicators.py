@@ -67,6 +67,7 @@ class Item(NamedTuple):
 # Enum members looked up once: attribute access on an Enum class is slow in hot loops.
 _ROW, _VALUE, _FRAGMENT, _LABEL = Kind.ROW, Kind.VALUE, Kind.FRAGMENT, Kind.LABEL
 _FREE_TEXT = ValueKind.FREE_TEXT
+_LABEL_FIRST_CHARS = frozenset(prefix[0] for prefix in LABEL_PREFIXES)
 _LONGEST_LABEL = 2 * max(map(len, ALL_LABELS))  #: with a space between every character
 
 # ---------------------------------------------------------------- tokenising
@@ -104,20 +105,26 @@ def is_value(text: str) -> bool:
 
 
 def merge_broken_labels(lines: list[Line]) -> list[Line]:
-    """Join labels the PDF broke over lines (产出指\\n标, 服务对象\\n满意度指标)."""
+    """Join labels the PDF broke over lines (产出指\n标, 服务对象\n满意度指标)."""
+    first = _LABEL_FIRST_CHARS
+    starts = [
+        i
+        for i, (_, text) in enumerate(lines)
+        if text[:1] in first and (text in LABEL_PREFIXES or _compact(text) in LABEL_PREFIXES)
+    ]
+    if not starts:
+        return lines  # the common case for most blocks: nothing to join
     out: list[Line] = []
-    i = 0
-    while i < len(lines):
-        number, text = lines[i]
-        if text in LABEL_PREFIXES or (
-            " " in text and len(text) <= _LONGEST_LABEL and _compact(text) in LABEL_PREFIXES
-        ):
-            joined, end = _longest_label(lines, i)
-            out.append((number, joined))
-            i = end + 1
-        else:  # the common case: not a broken label
-            out.append(lines[i])
-            i += 1
+    done = 0  #: lines before this index are already in ``out``
+    for i in starts:
+        if i < done:
+            continue
+        joined, end = _longest_label(lines, i)
+        if end > i:
+            out.extend(lines[done:i])
+            out.append((lines[i][0], joined))
+            done = end + 1
+    out.extend(lines[done:])
     return out
 
 

@@ -68,7 +68,8 @@ _GOAL_LABEL = re.compile(
 _LONG_GOALS = frozenset({"项目总目标", "长期目标", "中长期目标"})
 _BLOCK_START = re.compile(_labels("绩效指标", "一级指标"))
 _VERDICT = re.compile(flexible("综合评定等级"))
-_FOOTNOTE = re.compile(r"(?m)^\s*注\s*[:：]")
+#: 注： at the start of a line (lines are stripped); the match starts at the line break.
+_FOOTNOTE = re.compile(r"\n注\s*[:：]")
 _AMOUNT = r"([0-9][0-9,，]*(?:\.[0-9]+)?)\s*(万元|元|万)?"
 _MONEY = {
     "annual_total": re.compile(flexible("年度资金总额") + r"\s*[:：]?\s*" + _AMOUNT + "?"),
@@ -291,7 +292,7 @@ def parse_form(
     end = len(text)
     header = _find(_HEADER_LABEL, text, 0, 0)
     verdict_at = _find(_VERDICT, text, header, end)
-    foot_at = _find(_FOOTNOTE, text, header, end)
+    foot_at = _find(_FOOTNOTE, text, header, end - 1) + 1
     tail = min(verdict_at, foot_at)
     funding = _find(_FUNDING_START, text, header, tail)
     goal = _find(_GOAL_LABEL, text, funding, tail)

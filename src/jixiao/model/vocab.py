@@ -92,7 +92,12 @@ def level1_of(level2: Level2, tree: TreeVariant) -> Level1 | None:
     >>> level1_of(Level2.COST, TreeVariant.V2021) is None
     True
     """
-    for level1, children in TREES[tree].items():
-        if level2 in children:
-            return level1
-    return None
+    return _PARENTS.get((tree, level2))
+
+
+_PARENTS: dict[tuple[TreeVariant, Level2], Level1] = {
+    (tree, level2): level1
+    for tree, shape in TREES.items()
+    for level1, children in shape.items()
+    for level2 in children
+}
