@@ -1,5 +1,5 @@
 # The single entry for running, testing, linting, docs and benchmarks.
-# `make run` and `make test` set everything up on a fresh Debian/Ubuntu machine (Python 3.11+).
+# On a fresh machine use ./dev run and ./dev test: they install the Debian packages first.
 PYTHON ?= python3
 VENV ?= .venv
 PY := $(VENV)/bin/python
@@ -16,7 +16,7 @@ $(STAMP): pyproject.toml
 setup: $(STAMP)
 
 run: setup
-	$(VENV)/bin/jixiao import src/jixiao/data/seed_yinchuan_2025.txt
+	$(VENV)/bin/jixiao serve --demo
 
 test: setup
 	$(PY) -m pytest
@@ -28,12 +28,16 @@ lint: setup
 
 golden: setup
 	$(PY) -m tests.importers.goldens
+	$(PY) -m tests.review.goldens
 
 docs: setup
 	$(PY) -m jixiao.model.schema > docs/schema/declaration.schema.json
+	$(PY) -m jixiao.review.ruledocs docs/rules
 
 bench: setup
 	$(PY) bench/import_bench.py
+	$(PY) bench/review_bench.py
+	$(PY) bench/render_bench.py
 
 clean:
 	rm -rf $(VENV) .mypy_cache .pytest_cache .ruff_cache
