@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import gc
 from collections.abc import Sequence
 from datetime import date
@@ -120,13 +121,15 @@ def _issues_by_form(
     declarations: Sequence[Declaration], issues: Sequence[ImportIssue]
 ) -> list[tuple[ImportIssue, ...]]:
     """Give each import issue to the form of the same file that starts last before it."""
+    starts: dict[str, list[tuple[int, int]]] = {}
+    for i, d in enumerate(declarations):
+        starts.setdefault(d.location.file, []).append((d.location.line or 0, i))
+    for forms in starts.values():
+        forms.sort()
     result: list[list[ImportIssue]] = [[] for _ in declarations]
     for issue in issues:
-        owner = None
-        for i, d in enumerate(declarations):
-            same_file = d.location.file == issue.location.file
-            if same_file and (d.location.line or 0) <= (issue.location.line or 0):
-                owner = i
-        if owner is not None:
-            result[owner].append(issue)
+        forms = starts.get(issue.location.file, [])
+        at = bisect.bisect_right(forms, (issue.location.line or 0, len(declarations)))
+        if at:
+            result[forms[at - 1][1]].append(issue)
     return [tuple(r) for r in result]
