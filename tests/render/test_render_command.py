@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import argparse
+import os
 from pathlib import Path
 
 import pytest
 
 from jixiao.data import seed_bytes
 from jixiao.importers.detect import import_bytes
-from jixiao.render.command import register
+from jixiao.render.command import register, write_atomically
 
 
 def run(*argv: str) -> int:
@@ -71,3 +72,12 @@ def test_bad_input_writes_nothing(
     assert not out.exists() or not any(out.iterdir())
     assert run("bundle", str(tmp_path / "没有.txt"), "-o", str(tmp_path / "x.pdf")) == 2
     assert not (tmp_path / "x.pdf").exists()
+
+
+def test_written_files_get_the_usual_permissions(tmp_path: Path) -> None:
+    old = os.umask(0o022)
+    try:
+        write_atomically(tmp_path / "out" / "a.pdf", b"%PDF-1.4")
+    finally:
+        os.umask(old)
+    assert (tmp_path / "out" / "a.pdf").stat().st_mode & 0o777 == 0o644

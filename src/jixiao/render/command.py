@@ -53,16 +53,26 @@ def read_declarations(name: str) -> list[Declaration]:
 
 
 def write_atomically(path: Path, data: bytes) -> None:
-    """Write to a temporary file beside ``path`` and rename it into place."""
+    """Write to a temporary file beside ``path`` and rename it into place.
+
+    The file gets the usual permissions (0666 less the umask), not mkstemp's private 0600.
+    """
     path.parent.mkdir(parents=True, exist_ok=True)
     handle, temp = tempfile.mkstemp(prefix=".jixiao-", dir=path.parent)
     try:
         with os.fdopen(handle, "wb") as out:
             out.write(data)
+        os.chmod(temp, 0o666 & ~_umask())
         os.replace(temp, path)
     except BaseException:
         Path(temp).unlink(missing_ok=True)
         raise
+
+
+def _umask() -> int:
+    current = os.umask(0o022)
+    os.umask(current)
+    return current
 
 
 def _render(args: argparse.Namespace) -> int:
