@@ -6,7 +6,7 @@
 The script creates a fresh database ``jixiao_bench`` on that server (dropping an old one),
 migrates it, loads the demo (seven seed forms) plus one draft per virtual user, starts
 ``gunicorn jixiao.web.wsgi:application`` on a free local port, and measures five pages with a
-closed-loop Python load generator (each user waits for its response before the next request):
+closed-loop Python load generator (each user waits for its answer before the next request):
 
 - 基线: ``/healthz``, a trivial Django view (same middleware, no database);
 - 列表: ``/declarations/`` as the 填报人;
@@ -14,8 +14,10 @@ closed-loop Python load generator (each user waits for its response before the n
 - 保存: a POST of the editor form, each user on its own draft with the current revision;
 - 审核页: ``/declarations/<id>/review/`` as the 财政审核人.
 
-``--think`` adds a pause between one user's requests (a person reading the page); 0 saturates
-the server. Every non-2xx/3xx answer (or a 409 conflict on save) counts as an error.
+``--think T`` adds a pause between one user's requests, drawn uniformly from 0.5T–1.5T, with
+a random start offset, so 50 users do not fire in lock step (a person reading the page);
+``--think 0`` saturates the server. Every answer of 400 or above (a 409 conflict on save too)
+counts as an error.
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ from __future__ import annotations
 import argparse
 import http.client
 import os
+import random
 import re
 import socket
 import statistics
@@ -207,6 +210,8 @@ def _run(
         mine: list[float] = []
         errors = 0
         start.wait()
+        if think:
+            time.sleep(random.uniform(0, think))
         while time.monotonic() < stop_at[0]:
             t0 = time.perf_counter()
             if scenario == "基线":
@@ -225,7 +230,7 @@ def _run(
             mine.append(time.perf_counter() - t0)
             errors += status >= 400
             if think:
-                time.sleep(think)
+                time.sleep(random.uniform(0.5 * think, 1.5 * think))
         if scenario == "保存":
             drafts[n] = (pk, int(str(body["revision"])) if body else revision)
         with lock:
@@ -241,6 +246,7 @@ def _run(
     stop_at[0] = began + seconds
     for t in threads:
         t.join()
+    result.load = os.getloadavg()[0]  # type: ignore[attr-defined]
     result.elapsed = time.monotonic() - began  # type: ignore[attr-defined]
     return result
 
@@ -251,7 +257,11 @@ def _row(name: str, r: Result) -> str:
     p95 = lat[int(len(lat) * 0.95) - 1] * 1000
     p99 = lat[int(len(lat) * 0.99) - 1] * 1000
     rate = len(lat) / r.elapsed  # type: ignore[attr-defined]
-    return f"| {name} | {len(lat)} | {r.errors} | {rate:,.0f} | {p50:.1f} | {p95:.1f} | {p99:.1f} |"
+    load = r.load  # type: ignore[attr-defined]
+    return (
+        f"| {name} | {len(lat)} | {r.errors} | {rate:,.0f} | {p50:.1f} | {p95:.1f} | {p99:.1f} "
+        f"| {load:.1f} |"
+    )
 
 
 def main() -> None:
