@@ -142,9 +142,22 @@ def _label_items(token: str, number: int) -> list[Item] | None:
 
 def tokenise_line(number: int, text: str) -> list[Item]:
     """One line of the PDF-text layout: leading labels, then a row, a value or a fragment."""
-    tokens = text.split(" ")  # lines arrive normalised by the form splitter
-    if not _maybe_label(tokens[0]):
-        return [_content_item(number, tokens)] if tokens[0] else []  # the common case
+    return tokenise_text_lines([(number, text)])
+
+
+def tokenise_text_lines(lines: list[Line]) -> list[Item]:
+    """The PDF-text layout, line by line (the hot loop of the importer: kept flat)."""
+    items: list[Item] = []
+    for number, text in lines:
+        tokens = text.split(" ")  # lines arrive normalised by the form splitter
+        if _maybe_label(tokens[0]):
+            items.extend(_labelled_line(number, tokens))
+        elif tokens[0]:
+            items.append(_content_item(number, tokens))
+    return items
+
+
+def _labelled_line(number: int, tokens: list[str]) -> list[Item]:
     items: list[Item] = []
     while tokens and (found := _label_items(tokens[0], number)) is not None:
         items.extend(found)
@@ -155,12 +168,13 @@ def tokenise_line(number: int, text: str) -> list[Item]:
 
 
 def _content_item(number: int, tokens: list[str]) -> Item:
+    """A row (the longest tail the grammar reads is the value), a lone value, or a fragment."""
     for k in range(1, len(tokens)):
         tail = " ".join(tokens[k:])
-        if is_value(tail):
+        if parse_value(tail).kind is not _FREE_TEXT:  # is_value, inlined in the hot loop
             return Item(ROW, number, " ".join(tokens[:k]), tail)
     rest = " ".join(tokens)
-    if is_value(rest):
+    if parse_value(rest).kind is not _FREE_TEXT:
         return Item(VALUE, number, value=rest)
     return Item(FRAGMENT, number, rest)
 
@@ -216,7 +230,7 @@ def tokenise_piped(lines: list[Line]) -> list[Item]:
     items: list[Item] = []
     for number, text in lines:
         if "|" not in text:
-            items.extend(tokenise_line(number, text))
+            items.extend(tokenise_text_lines([(number, text)]))
             continue
         cells = _split_cells(text)
         header = _header_columns(cells)
@@ -290,7 +304,7 @@ def tokenise(lines: list[Line]) -> list[Item]:
     lines = merge_broken_labels(lines)
     if _one_cell_per_line(lines):
         return tokenise_cell_lines(lines)
-    return [item for n, t in lines for item in tokenise_line(n, t)]
+    return tokenise_text_lines(lines)
 
 
 def _one_cell_per_line(lines: list[Line]) -> bool:
