@@ -75,6 +75,7 @@ MIDDLEWARE = [
 ROOT_URLCONF = "jixiao.web.urls"
 WSGI_APPLICATION = "jixiao.web.wsgi.application"
 AUTH_USER_MODEL = "accounts.User"
+AUTHENTICATION_BACKENDS = ["jixiao.web.accounts.backends.Backend"]
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "declarations:list"
 LOGOUT_REDIRECT_URL = "login"

@@ -6,8 +6,12 @@ bundle) goes through the functions here, so the integration is one module.
 
 from __future__ import annotations
 
+import hashlib
+import threading
+from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Generic, TypeVar
 
 from jixiao.importers.base import ImportResult
 from jixiao.importers.detect import import_bytes
@@ -21,6 +25,10 @@ from jixiao.review.engine import review as run_review
 from jixiao.review.finding import Finding
 from jixiao.review.profiles import get_profile
 from jixiao.web.accounts.models import PolicyProfile
+from jixiao.web.declarations import codec
+
+K = TypeVar("K")
+V = TypeVar("V")
 
 #: The profile used when the administrator has not chosen one (the 银川/宁夏 template).
 FALLBACK_PROFILE = "yinchuan"
@@ -90,14 +98,18 @@ def active_profile() -> tuple[str, tuple[str, ...], tuple[str, ...]]:
     return chosen.name, _split(chosen.select), _split(chosen.ignore)
 
 
-def requirements() -> dict[object, object]:
-    """二级 → （必填量化）/（必填）/（选填） of the active profile, for the editor."""
-    return dict(get_profile(active_profile()[0]).requirements)
+def requirements(profile: str | None = None) -> dict[object, object]:
+    """二级 → （必填量化）/（必填）/（选填） of ``profile`` (default: the active one)."""
+    return dict(get_profile(profile or active_profile()[0]).requirements)
 
 
 def review(form: Declaration) -> ReviewView:
     """The automatic review of one form by the core's review engine."""
-    profile, select, ignore = active_profile()
+    return _review(form, active_profile())
+
+
+def _review(form: Declaration, active: tuple[str, tuple[str, ...], tuple[str, ...]]) -> ReviewView:
+    profile, select, ignore = active
     report = run_review([form], profile=profile, select=select, ignore=ignore).forms[0]
     findings = _unique(tuple(_view(f) for f in report.findings))
     return ReviewView(
@@ -106,6 +118,75 @@ def review(form: Declaration) -> ReviewView:
         verdict=str(report.verdict),
         score=str(report.score),
     )
+
+
+@dataclass(frozen=True, slots=True)
+class Stored:
+    """A stored declaration decoded and reviewed: everything here is immutable and shared.
+
+    ``key`` names the content (a digest of the canonical JSON) and the review configuration,
+    so page fragments that depend only on these can be cached under it too.
+    """
+
+    key: tuple[str, str, tuple[str, ...], tuple[str, ...]]
+    form: Declaration
+    review: ReviewView
+
+
+class LRU(Generic[K, V]):
+    """A small thread-safe least-recently-used map, local to one server process."""
+
+    def __init__(self, size: int) -> None:
+        self.size = size
+        self._items: OrderedDict[K, V] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get(self, key: K) -> V | None:
+        with self._lock:
+            value = self._items.get(key)
+            if value is not None:
+                self._items.move_to_end(key)
+            return value
+
+    def put(self, key: K, value: V) -> None:
+        with self._lock:
+            self._items[key] = value
+            self._items.move_to_end(key)
+            while len(self._items) > self.size:
+                self._items.popitem(last=False)
+
+    def clear(self) -> None:
+        with self._lock:
+            self._items.clear()
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+
+#: Decoded and reviewed stored declarations of this process, by :attr:`Stored.key`.
+STORED: LRU[tuple[str, str, tuple[str, ...], tuple[str, ...]], Stored] = LRU(512)
+
+
+def digest(content: str) -> str:
+    """A short digest of a stored declaration's canonical JSON."""
+    return hashlib.blake2b(content.encode(), digest_size=16).hexdigest()
+
+
+def stored(content: str) -> Stored:
+    """The form stored as ``content`` (canonical JSON) with its review under the active profile.
+
+    Cached per (content digest, profile, select, ignore): a saved edit changes the content and
+    a changed 审核规则配置 changes the profile, so neither can see a stale report; the cache is
+    per process, holds at most :data:`STORED`'s size and is rebuilt on restart (a new core).
+    """
+    active = active_profile()
+    key = (digest(content), *active)
+    hit = STORED.get(key)
+    if hit is None:
+        form = codec.from_text(content)
+        hit = Stored(key=key, form=form, review=_review(form, active))
+        STORED.put(key, hit)
+    return hit
 
 
 def _unique(findings: tuple[FindingView, ...]) -> tuple[FindingView, ...]:

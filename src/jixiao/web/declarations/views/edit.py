@@ -18,10 +18,21 @@ from jixiao.web.declarations.models import Declaration
 from jixiao.workflow import Action
 
 
-def _context(row: Declaration, form: Form, errors: dict[str, str], revision: int) -> dict:
+def _context(
+    row: Declaration,
+    form: Form,
+    errors: dict[str, str],
+    revision: int,
+    entry: engine.Stored | None = None,
+) -> dict:
+    """The editor page for ``form``; ``entry`` is the stored content's cached review, if any."""
     values = editor.header_values(form)
-    groups = editor.groups(form, engine.requirements())
-    review = engine.review(form)
+    if entry is None:
+        groups = editor.groups(form, engine.requirements())
+        review = engine.review(form)
+    else:
+        groups = editor.groups(form, engine.requirements(entry.key[1]))
+        review = entry.review
     return {
         "decl": row,
         "values": values,
@@ -42,7 +53,8 @@ def edit(request: HttpRequest, pk: uuid.UUID) -> HttpResponse:
     """GET shows the editor; POST saves a draft if the revision is still current."""
     row = get_for_action(request.user, pk, Action.EDIT)
     if request.method == "GET":
-        ctx = _context(row, codec.from_text(row.content), {}, row.revision)
+        entry = engine.stored(row.content)
+        ctx = _context(row, entry.form, {}, row.revision, entry)
         return render(request, "declarations/edit.html", ctx)
     form, errors = editor.read(request.POST, codec.from_text(row.content), engine.requirements())
     revision = int(request.POST.get("revision", "0") or 0)

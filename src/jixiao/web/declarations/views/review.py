@@ -3,28 +3,53 @@
 from __future__ import annotations
 
 import uuid
+from dataclasses import dataclass
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db import transaction
+from django.db.models import Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods
 
-from jixiao.web.declarations import codec, editor, engine, store
+from jixiao.web.declarations import engine, fragments, store
 from jixiao.web.declarations.access import get_for_review
 from jixiao.web.declarations.models import Declaration, Disposition, Note, NoteKind
 from jixiao.workflow import actions
 
 _DISPOSITIONS = {d.value for d in (Disposition.ACCEPTED, Disposition.EDITED, Disposition.WAIVED)}
+_CHOICES = sorted(_DISPOSITIONS)
 
 
-def _opinions(row: Declaration) -> list[Note]:
-    """The latest reviewer note per finding for the current revision."""
-    latest: dict[str, Note] = {}
-    for note in row.notes.filter(kind=NoteKind.OPINION, revision=row.revision):
-        latest[note.finding_key] = note
-    return list(latest.values())
+def _notes(row: Declaration) -> tuple[dict[str, Note], dict[str, Note]]:
+    """In one query: the latest reviewer note per finding for the current revision, and the
+    latest filer's explanation per finding (any revision)."""
+    opinions: dict[str, Note] = {}
+    explanations: dict[str, Note] = {}
+    wanted = Q(kind=NoteKind.EXPLANATION) | Q(kind=NoteKind.OPINION, revision=row.revision)
+    for note in Note.objects.filter(wanted, declaration=row):
+        target = opinions if note.kind == NoteKind.OPINION else explanations
+        target[note.finding_key] = note
+    return opinions, explanations
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    """One row of the findings table: the finding, its 审核意见 and the filer's explanation."""
+
+    finding: engine.FindingView
+    opinion: Note | None
+    explanation: Note | None
+
+    @property
+    def text(self) -> str:
+        return self.opinion.text if self.opinion else self.finding.message
+
+    @property
+    def choices(self) -> list[tuple[str, bool]]:
+        chosen = self.opinion.disposition if self.opinion else None
+        return [(d, d == chosen) for d in _CHOICES]
 
 
 def _save_opinions(request: HttpRequest, row: Declaration, result: engine.ReviewView) -> int:
@@ -57,8 +82,8 @@ def _save_opinions(request: HttpRequest, row: Declaration, result: engine.Review
 def review(request: HttpRequest, pk: uuid.UUID) -> HttpResponse:
     """GET shows the report and decisions; POST records 审核意见 (accept, edit or waive)."""
     row = get_for_review(request.user, pk)
-    form = codec.from_text(row.content)
-    result = engine.review(form)
+    entry = engine.stored(row.content)
+    result = entry.review
     if request.method == "POST":
         try:
             with transaction.atomic():
@@ -68,19 +93,16 @@ def review(request: HttpRequest, pk: uuid.UUID) -> HttpResponse:
         else:
             messages.success(request, f"已记录 {count} 条审核意见")
             return redirect("declarations:review", pk=row.pk)
-    opinions = _opinions(row)
+    opinions, explanations = _notes(row)
     context = {
         "decl": row,
-        "form": form,
-        "groups": editor.groups(form),
-        "values": editor.header_values(form),
-        "header": editor.HEADER,
+        "form_view": fragments.form_view(entry),
         "review": result,
-        "opinions": {n.finding_key: n for n in opinions},
-        "comment": "\n".join(n.text for n in opinions if n.disposition != Disposition.WAIVED),
-        "explanations": {n.finding_key: n for n in row.notes.filter(kind=NoteKind.EXPLANATION)},
+        "lines": [Line(f, opinions.get(f.key), explanations.get(f.key)) for f in result.findings],
+        "comment": "\n".join(
+            n.text for n in opinions.values() if n.disposition != Disposition.WAIVED
+        ),
         "actions": actions(request.user.workflow_role, row.workflow_status),
         "transitions": row.transitions.select_related("actor"),
-        "dispositions": sorted(_DISPOSITIONS),
     }
     return render(request, "declarations/review.html", context)
