@@ -46,6 +46,18 @@ from jixiao.values import (
         ("促进落实。", "促进落实。"),
         ("≥11月前", "≥11月"),
         ("11月前", "≤11月"),
+        ("2025年12月31日前", "≤2025年12月31日"),
+        ("12月31日之前", "≤12月31日"),
+        ("2025年11月前", "≤2025年11月"),
+        ("2025年6月底前", "≤2025年6月底"),
+        ("12月底前完成", "≤12月底"),
+        ("每年11月底前", "≤11月底"),
+        ("11月15日", "11月15日"),
+        ("二〇二五年十月", "2025年10月"),
+        ("2025年1月-12月", "2025年1-12月"),
+        ("06月01日前", "≤6月1日"),
+        ("不晚于2025年12月31日", "≤2025年12月31日"),
+        ("2月30日前", "2月30日前"),
     ],
 )
 def test_format_value(text: str, canonical: str) -> None:
@@ -74,6 +86,17 @@ EXPLAIN_CASES: list[tuple[str, str]] = [
     ("无", "无此项指标"),
     ("—", "无此项指标"),
     ("促进落实。", "无法识别：促进落实。"),
+    ("2025年12月31日前", "不晚于2025年12月31日"),
+    ("12月31日前", "不晚于12月31日"),
+    ("2025年11月前", "不晚于2025年11月"),
+    ("11月前", "不晚于11月"),
+    ("6月底前", "不晚于6月底"),
+    ("≥11月前", "不早于11月"),
+    ("<2025年7月1日", "早于2025年7月1日"),
+    (">2025年6月30日", "晚于2025年6月30日"),
+    ("11月15日", "11月15日"),
+    ("2025年1-12月", "2025年1至12月"),
+    ("13月5日前", "无法识别：13月5日前"),
 ]
 
 
@@ -105,8 +128,74 @@ def test_value_to_json_shape() -> None:
     assert value_to_json(parse_value("≥11月前"))["notes"] != []
 
 
+def test_value_to_json_of_dates() -> None:
+    data = value_to_json(parse_value("2025年12月31日前"))
+    assert data == {
+        "kind": "定量",
+        "operator": "≤",
+        "number": "12",
+        "upper": None,
+        "scale": None,
+        "unit": "月",
+        "year": 2025,
+        "day": 31,
+        "term": "",
+        "reason": "",
+        "notes": [],
+        "direction": "反向",
+    }
+    assert list(data) == [
+        "kind", "operator", "number", "upper", "scale", "unit", "year", "day",
+        "term", "reason", "notes", "direction",
+    ]  # fmt: skip
+    assert "day" not in value_to_json(parse_value("2025年11月前"))
+    assert value_to_json(parse_value("2025年11月前"))["year"] == 2025
+    assert "year" not in value_to_json(parse_value("12月31日前"))
+
+
+def test_value_to_json_writes_year_and_day_only_on_dates() -> None:
+    for text in ("≥35个", "11月前", "10月", "1-12月", "合格", "无", "促进落实。", "13月5日前"):
+        data = value_to_json(parse_value(text))
+        assert "year" not in data and "day" not in data
+
+
+def test_value_from_json_reads_documents_without_year_and_day() -> None:
+    old = {
+        "kind": "定量",
+        "operator": "≤",
+        "number": "11",
+        "upper": None,
+        "scale": None,
+        "unit": "月",
+        "term": "",
+        "reason": "",
+        "notes": [],
+        "direction": "反向",
+    }
+    assert value_from_json(old) == parse_value("11月前")
+    assert value_from_json({**old, "year": None, "day": None}) == parse_value("11月前")
+    assert value_from_json({**old, "year": 2025, "day": 30}) == parse_value("2025年11月30日前")
+
+
 @pytest.mark.parametrize(
-    "text", ["≥35个", "≤1.1万册", "1-12月", "≥11月前", "合格", "无", "促进落实。", ""]
+    "text",
+    [
+        "≥35个",
+        "≤1.1万册",
+        "1-12月",
+        "≥11月前",
+        "合格",
+        "无",
+        "促进落实。",
+        "",
+        "2025年12月31日前",
+        "12月31日前",
+        "2025年11月前",
+        "2025年6月底前",
+        "每年11月底前",
+        "2025年1-12月",
+        "2月30日前",
+    ],
 )
 def test_json_round_trip_and_schema(text: str) -> None:
     value = parse_value(text)
@@ -155,6 +244,24 @@ def test_value_from_json_minimal() -> None:
         {"kind": "定性"},
         {"kind": "定性", "term": "合格", "number": "5"},
         {"kind": "无", "unit": "个"},
+        # calendar dates
+        {"kind": "定量", "number": "12", "unit": "月", "day": "31"},
+        {"kind": "定量", "number": "12", "unit": "月", "day": 31.0},
+        {"kind": "定量", "number": "12", "unit": "月", "year": True},
+        {"kind": "定量", "number": "12", "unit": "月", "day": 32},
+        {"kind": "定量", "number": "2", "unit": "月", "day": 30},
+        {"kind": "定量", "number": "2", "unit": "月", "day": 29, "year": 2025},
+        {"kind": "定量", "number": "13", "unit": "月", "day": 1},
+        {"kind": "定量", "number": "1.5", "unit": "月", "year": 2025},
+        {"kind": "定量", "number": "12", "unit": "月", "year": 1899},
+        {"kind": "定量", "number": "12", "unit": "个", "day": 31},
+        {"kind": "定量", "number": "12", "unit": "个月", "year": 2025},
+        {"kind": "定量", "number": "12", "unit": "月", "scale": "万", "year": 2025},
+        {"kind": "定量", "number": "12", "unit": "月底", "day": 31},
+        {"kind": "定量", "number": "1", "upper": "12", "operator": "~", "unit": "月", "day": 1},
+        {"kind": "定量", "number": "1", "upper": "13", "operator": "~", "unit": "月", "year": 2025},
+        {"kind": "文本", "term": "x", "year": 2025},
+        {"kind": "无", "day": 1},
     ],
 )
 def test_value_from_json_rejects_bad_data(data: object) -> None:

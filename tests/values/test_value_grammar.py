@@ -40,6 +40,8 @@ def q(
     unit: str = "",
     scale: Scale | None = None,
     upper: str | None = None,
+    year: int | None = None,
+    day: int | None = None,
 ) -> IndicatorValue:
     return IndicatorValue(
         kind=Q,
@@ -48,7 +50,22 @@ def q(
         upper=None if upper is None else Decimal(upper),
         scale=scale,
         unit=unit,
+        year=year,
+        day=day,
     )
+
+
+def date(
+    op: Operator | None,
+    month: str,
+    *,
+    year: int | None = None,
+    day: int | None = None,
+    unit: str = "月",
+    upper: str | None = None,
+) -> IndicatorValue:
+    """A calendar date: the month is the number (unit 月), with optional year and day."""
+    return q(op, month, unit, upper=upper, year=year, day=day)
 
 
 def ql(term: str) -> IndicatorValue:
@@ -226,6 +243,11 @@ SHAPE_CASES: list[tuple[str, IndicatorValue]] = [
     ("三十万元", q(None, "30", "元", WAN)),
     ("一万二千人", q(None, "12000", "人")),
     ("一至十二月", q(RANGE, "1", "月", upper="12")),
+    # deadline words and 完成 after a deadline word
+    ("30日内完成", q(LE, "30", "日")),
+    ("12月底前完成", q(LE, "12", "月底")),
+    ("6月底前", q(LE, "6", "月底")),
+    ("10月底前", q(LE, "10", "月底")),
     # qualitative and placeholders
     ("合 格", ql("合格")),
     ("可控", ql("可控")),
@@ -254,7 +276,46 @@ SHAPE_CASES: list[tuple[str, IndicatorValue]] = [
 ]
 
 
-@pytest.mark.parametrize(("text", "expected"), SEED_CASES + SHAPE_CASES)
+# Calendar dates printed in 时效指标: the month is the number with unit 月, plus year/day.
+DATE_CASES: list[tuple[str, IndicatorValue]] = [
+    ("12月31日前", date(LE, "12", day=31)),
+    ("2025年11月前", date(LE, "11", year=2025)),
+    ("2025年12月31日前", date(LE, "12", year=2025, day=31)),
+    ("6月30日之前", date(LE, "6", day=30)),
+    ("6月30日以前", date(LE, "6", day=30)),
+    ("2025年6月底前", date(LE, "6", year=2025, unit="月底")),
+    ("2025年6月末前", date(LE, "6", year=2025, unit="月末")),
+    ("11月15日", date(None, "11", day=15)),
+    ("2025年10月", date(None, "10", year=2025)),
+    ("2025年12月31日", date(None, "12", year=2025, day=31)),
+    ("12月31号前", date(LE, "12", day=31)),
+    ("06月01日前", date(LE, "6", day=1)),
+    ("2025年12月31日前完成", date(LE, "12", year=2025, day=31)),
+    ("2025年11月底前完成", date(LE, "11", year=2025, unit="月底")),
+    ("≤2025年12月31日", date(LE, "12", year=2025, day=31)),
+    ("<2025年7月1日", date(LT, "7", year=2025, day=1)),
+    ("=2025年6月30日", date(EQ, "6", year=2025, day=30)),
+    ("不晚于2025年12月31日", date(LE, "12", year=2025, day=31)),
+    ("不迟于10月31日", date(LE, "10", day=31)),
+    ("早于2025年7月1日", date(LT, "7", year=2025, day=1)),
+    ("不早于3月1日", date(GE, "3", day=1)),
+    ("2月29日前", date(LE, "2", day=29)),
+    ("2024年2月29日前", date(LE, "2", year=2024, day=29)),
+    ("十二月三十一日前", date(LE, "12", day=31)),
+    ("二〇二五年十二月", date(None, "12", year=2025)),
+    ("2025 年 12 月 31 日前", date(LE, "12", year=2025, day=31)),
+    ("２０２５年１２月３１日前", date(LE, "12", year=2025, day=31)),
+    ("2025年1-12月", date(RANGE, "1", year=2025, upper="12")),
+    ("2025年1月-12月", date(RANGE, "1", year=2025, upper="12")),
+    ("2025年3至6月", date(RANGE, "3", year=2025, upper="6")),
+    ("每年11月底前", date(LE, "11", unit="月底")),
+    ("每年12月31日前", date(LE, "12", day=31)),
+    ("1900年1月1日", date(None, "1", year=1900, day=1)),
+    ("2100年12月31日", date(None, "12", year=2100, day=31)),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), SEED_CASES + SHAPE_CASES + DATE_CASES)
 def test_parse_table(text: str, expected: IndicatorValue) -> None:
     value = parse_value(text)
     assert value == expected
@@ -264,6 +325,42 @@ def test_parse_table(text: str, expected: IndicatorValue) -> None:
 
 def test_table_is_large_enough() -> None:
     assert len(SEED_CASES) + len(SHAPE_CASES) >= 90
+    assert len(DATE_CASES) >= 15
+
+
+@pytest.mark.parametrize(("text", "expected"), DATE_CASES)
+def test_dates_keep_the_month_as_number_with_unit_month(
+    text: str, expected: IndicatorValue
+) -> None:
+    value = parse_value(text)
+    assert value.unit.startswith("月")
+    assert value.is_date is (expected.year is not None or expected.day is not None)
+    assert value.year == expected.year and value.day == expected.day
+
+
+def test_a_bare_month_is_not_a_date() -> None:
+    for text in ("10月", "11月前", "6月底前", "1-12月", "≥11月前", "13月"):
+        value = parse_value(text)
+        assert value.kind is ValueKind.QUANTITATIVE
+        assert not value.is_date
+        assert value.year is None and value.day is None
+
+
+def test_every_year_before_a_date_is_noted() -> None:
+    value = parse_value("每年11月底前")
+    assert value.notes and "每年" in value.notes[0]
+
+
+def test_date_operator_conflict_is_noted() -> None:
+    value = parse_value("≥12月31日前")
+    assert value == date(GE, "12", day=31)
+    assert value.notes
+
+
+def test_year_range_is_not_a_date() -> None:
+    assert parse_value("2019年-2021年") == q(RANGE, "2019", "年", upper="2021")
+    assert parse_value("2025年") == q(None, "2025", "年")
+    assert parse_value("2025年度") == q(None, "2025", "年度")
 
 
 @pytest.mark.parametrize(("text", "expected"), SEED_CASES)
@@ -342,7 +439,7 @@ FREE_TEXT_CASES: list[str] = [
     "让市民群众深刻感受到民生“十心”实事带来的幸福感",
     "十心实事",
     "十分满意",
-    "2025年12月",
+    "25年12月",
     "及时率100%",
     "100%及时",
     "35个项目全部按期完成并通过验收",
@@ -364,6 +461,23 @@ FREE_TEXT_CASES: list[str] = [
     "约35个",
     "一二",
     "5天以上以上",
+    # calendar dates that do not exist, or are not dates
+    "13月5日前",
+    "2月30日前",
+    "4月31日",
+    "0月1日",
+    "1月0日",
+    "1月32日前",
+    "2025年2月29日",
+    "2025年13月",
+    "2025年0月前",
+    "1899年12月31日",
+    "2101年1月",
+    "2025年1-13月",
+    "每年1-12月",
+    "12月31日24时前",
+    "2025年12月31日至2026年1月1日",
+    "每月15日前",
 ]
 
 
@@ -384,7 +498,14 @@ def test_free_text(text: str) -> None:
     [
         ("", "为空"),
         ("35个项目全部按期完成并通过验收", "过长"),
-        ("2025年12月", "数字"),
+        ("25年12月", "数字"),
+        ("13月5日前", "月份“13”不存在"),
+        ("2025年13月", "月份“13”不存在"),
+        ("2月30日前", "日期“2月30日”不存在（2月只有29天）"),
+        ("4月31日", "4月只有30天"),
+        ("2025年2月29日", "2025年2月只有28天"),
+        ("1月32日前", "应为1至31日"),
+        ("1899年12月31日", "年份“1899”超出范围"),
         ("35个，x", "标点"),
         ("十心实事", "中文数字"),
         ("促进落实。", "无法识别"),

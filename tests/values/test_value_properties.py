@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import calendar
 from decimal import Decimal
 
 from hypothesis import example, given
@@ -9,6 +10,7 @@ from hypothesis import strategies as st
 
 from jixiao.values import (
     KNOWN_UNITS,
+    MONTH_UNITS,
     QUALITATIVE_TERMS,
     IndicatorValue,
     Operator,
@@ -61,6 +63,44 @@ def range_values(draw: st.DrawFn) -> IndicatorValue:
     )
 
 
+years = st.none() | st.integers(min_value=1900, max_value=2100)
+months = st.integers(min_value=1, max_value=12)
+
+
+@st.composite
+def date_values(draw: st.DrawFn) -> IndicatorValue:
+    """12月31日前, 2025年11月前, 2025年6月底: the month with unit 月, a year and/or a day."""
+    year, month = draw(years), draw(months)
+    if draw(st.booleans()):
+        last = calendar.monthrange(2024 if year is None else year, month)[1]
+        day: int | None = draw(st.integers(min_value=1, max_value=last))
+        unit = "月"
+    else:
+        day, unit = None, draw(st.sampled_from(sorted(MONTH_UNITS)))
+    return IndicatorValue(
+        kind=ValueKind.QUANTITATIVE,
+        operator=draw(st.sampled_from([None, *SINGLE_OPERATORS])),
+        number=Decimal(month),
+        unit=unit,
+        year=year,
+        day=day,
+    )
+
+
+@st.composite
+def year_range_values(draw: st.DrawFn) -> IndicatorValue:
+    """2025年1-12月: a year before a range of months."""
+    low, high = sorted(draw(st.lists(months, min_size=2, max_size=2, unique=True)))
+    return IndicatorValue(
+        kind=ValueKind.QUANTITATIVE,
+        operator=Operator.RANGE,
+        number=Decimal(low),
+        upper=Decimal(high),
+        unit=draw(st.sampled_from(sorted(MONTH_UNITS))),
+        year=draw(st.integers(min_value=1900, max_value=2100)),
+    )
+
+
 qualitative_values = st.sampled_from(sorted(QUALITATIVE_TERMS)).map(
     lambda term: IndicatorValue(kind=ValueKind.QUALITATIVE, term=term)
 )
@@ -68,7 +108,15 @@ none_values = st.just(IndicatorValue(kind=ValueKind.NONE))
 free_values = st.text(max_size=30).map(parse_value).filter(lambda v: v.kind is ValueKind.FREE_TEXT)
 
 #: Every kind of value the grammar can produce.
-values = st.one_of(single_values(), range_values(), qualitative_values, none_values, free_values)
+values = st.one_of(
+    single_values(),
+    range_values(),
+    date_values(),
+    year_range_values(),
+    qualitative_values,
+    none_values,
+    free_values,
+)
 
 
 @given(values)
@@ -85,6 +133,13 @@ def test_json_round_trip(value: IndicatorValue) -> None:
     assert value_to_json(back) == value_to_json(value)
 
 
+@given(st.one_of(date_values(), year_range_values()))
+def test_dates_format_then_parse_is_identity(value: IndicatorValue) -> None:
+    back = parse_value(format_value(value))
+    assert back == value
+    assert (back.year, back.day) == (value.year, value.day)
+
+
 @given(values)
 def test_json_keeps_decimal_digits(value: IndicatorValue) -> None:
     data = value_to_json(value)
@@ -96,7 +151,7 @@ def test_parse_value_never_raises(text: str) -> None:
     assert isinstance(parse_value(text), IndicatorValue)
 
 
-SOUP = "≥≤<>=＜＞≧≦%％()（）0123456789.,-~至万亿个月日内前以上下不少于一二十百千两 "
+SOUP = "≥≤<>=＜＞≧≦%％()（）0123456789.,-~至万亿个月日号年底每内前以上下不少于晚一二十百千两〇完成 "
 
 
 @given(st.text(alphabet=SOUP))

@@ -5,6 +5,7 @@
 '≥35个'
 """
 
+from jixiao.values.dates import MONTH_UNITS
 from jixiao.values.formatting import (
     VALUE_JSON_SCHEMA,
     explain,
@@ -32,6 +33,7 @@ from jixiao.values.vocab import KNOWN_UNITS, NONE_TOKENS, QUALITATIVE_TERMS
 __all__ = [
     "ACCEPTED_SHAPES",
     "KNOWN_UNITS",
+    "MONTH_UNITS",
     "NONE_TOKENS",
     "QUALITATIVE_TERMS",
     "VALUE_JSON_SCHEMA",

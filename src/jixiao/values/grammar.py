@@ -1,17 +1,20 @@
 """The 指标值 grammar: read one printed indicator value into an :class:`IndicatorValue`.
 
 Shapes (see docs/value-grammar.md): ``[operator] number [scale] [unit] [operator word]``,
-``number-number [scale] unit`` (a range), ``百分之N``, a qualitative term, a placeholder
+``number-number [scale] unit`` (a range), ``百分之N``, a calendar date
+(``[operator] [年份年] 月份月 [日期日] [operator word]``), a qualitative term, a placeholder
 (无, —, /), or anything else as FREE_TEXT with a Chinese reason.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 from typing import Final
 
+from jixiao.values.dates import MONTH_UNITS, date_problem, month_problem
 from jixiao.values.numerals import CHINESE_NUMERAL, chinese_to_decimal
 from jixiao.values.types import IndicatorValue, Operator, Scale, ValueGrammarError, ValueKind
 from jixiao.values.vocab import (
@@ -97,6 +100,14 @@ _UNIT_RE: Final[re.Pattern[str]] = re.compile(r"(?:[^\W\d_]|[%‰/·℃°])*")
 _PERCENT_SIGN_RE: Final[re.Pattern[str]] = re.compile("[%‰]")
 _DIGIT_RE: Final[re.Pattern[str]] = re.compile(r"\d")
 _PAREN_RE: Final[re.Pattern[str]] = re.compile(r"\((.*)\)", re.DOTALL)
+_YEAR: Final[str] = f"(?:[0-9]{{4}}|{CHINESE_NUMERAL})"
+_MONTH_OR_DAY: Final[str] = f"(?:[0-9]{{1,2}}|{CHINESE_NUMERAL})"
+_DATE_RE: Final[re.Pattern[str]] = re.compile(
+    rf"(?:(?P<year>{_YEAR})年)?(?P<month>{_MONTH_OR_DAY})月"
+    r"(?:(?P<day>" + _MONTH_OR_DAY + r")[日号]|(?P<part>底|末|初|上旬|中旬|下旬))?"
+)
+_YEAR_PREFIX_RE: Final[re.Pattern[str]] = re.compile(rf"(?P<year>{_YEAR})年(?P<rest>.+)", re.DOTALL)
+_EVERY_YEAR: Final[str] = "每年"
 
 # --- public API --------------------------------------------------------------------------
 
@@ -111,6 +122,11 @@ def parse_value(text: str) -> IndicatorValue:
     <Operator.LE: '≤'>
     >>> parse_value("1-12月").upper
     Decimal('12')
+    >>> v = parse_value("2025年12月31日前")
+    >>> v.operator, v.year, v.number, v.unit, v.day
+    (<Operator.LE: '≤'>, 2025, Decimal('12'), '月', 31)
+    >>> parse_value("2月30日前").reason.split("：")[0]
+    '日期“2月30日”不存在（2月只有29天）'
     >>> parse_value("合格").kind
     <ValueKind.QUALITATIVE: '定性'>
     >>> parse_value("促进落实。").kind
@@ -171,8 +187,13 @@ def _parse_quantity(s: str) -> IndicatorValue | str:
     """A QUANTITATIVE value, or the reason why ``s`` is not one."""
     prefix, body = _take_prefix(s)
     suffix, body = _take_suffix(body)
+    date = _parse_date(body)
     m = _PERCENT_RE.fullmatch(body)
-    if m:
+    if date is not None:
+        if isinstance(date, str):
+            return date
+        value = date
+    elif m:
         number = _to_decimal(m["n"])
         if number is None:
             return REASON_UNREADABLE
@@ -218,6 +239,75 @@ def _build_body(body: str) -> IndicatorValue | str:
         scale=Scale(scale_text) if scale_text else None,
         unit=unit,
     )
+
+
+# --- calendar dates ----------------------------------------------------------------------
+
+
+def _parse_date(body: str) -> IndicatorValue | str | None:
+    """A calendar date, the reason why a date-shaped ``body`` is no real date, or None.
+
+    Only text with a year or a day is a date here (2025年11月, 12月31日, 2025年1-12月);
+    a bare month (10月, 6月底) is left to the ordinary number + unit reading. ``每年``
+    before a month without a year (每年11月底) is read as that month, with a note.
+    """
+    if body.startswith(_EVERY_YEAR):
+        m = _DATE_RE.fullmatch(body, len(_EVERY_YEAR))
+        if not m or m["year"]:
+            return None
+        found = _date_from_match(m)
+        note = f"“{_EVERY_YEAR}”表示每年重复，按当年的期限读取"
+        if isinstance(found, IndicatorValue):
+            return dataclasses.replace(found, notes=(*found.notes, note))
+        return found
+    m = _DATE_RE.fullmatch(body)
+    if m and (m["year"] or m["day"]):
+        return _date_from_match(m)
+    m = _YEAR_PREFIX_RE.fullmatch(body)
+    if m:
+        return _year_of_months(m["year"], m["rest"])
+    return None
+
+
+def _date_from_match(m: re.Match[str]) -> IndicatorValue | str | None:
+    year = _to_int(m["year"]) if m["year"] else None
+    month = _to_decimal(m["month"])
+    day = _to_int(m["day"]) if m["day"] else None
+    if month is None or (m["year"] and year is None) or (m["day"] and day is None):
+        return None  # a malformed Chinese numeral (三五月): not a date
+    problem = date_problem(year, month, day)
+    if problem:
+        return f"{problem}：{ACCEPTED_SHAPES}"
+    return IndicatorValue(
+        kind=ValueKind.QUANTITATIVE,
+        number=month,
+        unit="月" + (m["part"] or ""),
+        year=year,
+        day=day,
+    )
+
+
+def _year_of_months(year_text: str, rest: str) -> IndicatorValue | str | None:
+    """2025年1-12月: a year before a range of months (other text after 年 is no date)."""
+    year = _to_int(year_text)
+    months = _build_body(rest)
+    if (
+        year is None
+        or isinstance(months, str)
+        or months.operator is not Operator.RANGE
+        or months.unit not in MONTH_UNITS
+        or months.scale is not None
+    ):
+        return None
+    problem = date_problem(year, months.number, None) or month_problem(months.upper)
+    if problem:
+        return f"{problem}：{ACCEPTED_SHAPES}"
+    return dataclasses.replace(months, year=year)
+
+
+def _to_int(number: str) -> int | None:
+    value = _to_decimal(number)
+    return None if value is None else int(value)
 
 
 def _range_mismatch(m: re.Match[str], unit: str) -> bool:
@@ -285,12 +375,4 @@ def _with_operator(value: IndicatorValue, prefix: str, suffix: str) -> Indicator
 
 
 def _replace(value: IndicatorValue, op: Operator | None, notes: list[str]) -> IndicatorValue:
-    return IndicatorValue(
-        kind=value.kind,
-        operator=op,
-        number=value.number,
-        upper=value.upper,
-        scale=value.scale,
-        unit=value.unit,
-        notes=tuple(notes),
-    )
+    return dataclasses.replace(value, operator=op, notes=(*value.notes, *notes))

@@ -57,7 +57,9 @@ class IndicatorValue:
     """One parsed 指标值.
 
     ``number`` is exactly as printed (``Decimal("1.1")`` for ``≤1.1万册``, with
-    ``scale`` 万 and ``unit`` 册); ``upper`` is the end of a range. ``term`` holds the
+    ``scale`` 万 and ``unit`` 册); ``upper`` is the end of a range. A calendar date keeps
+    the month as ``number`` with unit 月 and adds ``year`` and/or ``day``: ``2025年12月31日前``
+    is operator ≤, number 12, unit 月, year 2025, day 31. ``term`` holds the
     qualitative word, or for FREE_TEXT the whole text. ``reason`` says, in Chinese,
     why a FREE_TEXT value could not be read. ``notes`` are remarks of the grammar
     (e.g. a symbol contradicting a word) and do not take part in equality.
@@ -69,6 +71,8 @@ class IndicatorValue:
     upper: Decimal | None = None
     scale: Scale | None = None
     unit: str = ""
+    year: int | None = None  #: year of a calendar date (2025年11月前), else None
+    day: int | None = None  #: day of the month of a calendar date (12月31日前), else None
     term: str = ""
     reason: str = ""
     notes: tuple[str, ...] = field(default=(), compare=False)
@@ -87,6 +91,11 @@ class IndicatorValue:
     @property
     def is_quantitative(self) -> bool:
         return self.kind is ValueKind.QUANTITATIVE
+
+    @property
+    def is_date(self) -> bool:
+        """A calendar date with a year or a day (2025年11月前, 12月31日前); 10月 is not."""
+        return self.year is not None or self.day is not None
 
 
 class ValueGrammarError(ValueError):

@@ -277,9 +277,17 @@ PREFIX_WORDS: Final[dict[str, Operator]] = {
     "少于": Operator.LT,
     "不足": Operator.LT,
     "不到": Operator.LT,
+    # deadlines (不晚于2025年12月31日)
+    "不晚于": Operator.LE,
+    "不迟于": Operator.LE,
+    "不早于": Operator.GE,
+    "早于": Operator.LT,
+    "晚于": Operator.GT,
+    "迟于": Operator.GT,
 }
 
-#: Operator words printed after the number and unit (95%以上, 30日内, 11月前).
+#: Operator words printed after the number and unit (95%以上, 30日内, 11月前). A deadline
+#: word may be followed by 完成 (12月底前完成, 30日内完成): the 完成 says nothing more.
 SUFFIX_WORDS: Final[dict[str, Operator]] = {
     "及以上": Operator.GE,
     "或以上": Operator.GE,
@@ -294,4 +302,10 @@ SUFFIX_WORDS: Final[dict[str, Operator]] = {
     "以前": Operator.LE,
     "之前": Operator.LE,
     "前": Operator.LE,
+    "以内完成": Operator.LE,
+    "之内完成": Operator.LE,
+    "内完成": Operator.LE,
+    "以前完成": Operator.LE,
+    "之前完成": Operator.LE,
+    "前完成": Operator.LE,
 }
