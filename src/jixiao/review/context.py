@@ -7,7 +7,7 @@ money in 万元) so each rule stays a few lines long and the review stays fast.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from decimal import Decimal
 from typing import NamedTuple
 
@@ -41,6 +41,7 @@ BENEFIT_GROUPS = frozenset(
 )
 TEN_THOUSAND = Decimal(10000)
 _QUALITATIVE = ValueKind.QUALITATIVE
+_QUANTITATIVE = ValueKind.QUANTITATIVE
 _NOISE_TEXT = " \t\n\u3000。，,.；;：:、“”\"'《》"
 _NOISE = str.maketrans("", "", _NOISE_TEXT)
 _NOISE_CHARS = re.compile("[" + re.escape(_NOISE_TEXT) + "]")
@@ -58,7 +59,16 @@ def normal_name(name: str) -> str:
 class Row:
     """One 三级 row with its group and the requirement in force for that group."""
 
-    __slots__ = ("group", "indicator", "key", "level2", "name", "requirement", "value")
+    __slots__ = (
+        "group",
+        "indicator",
+        "key",
+        "level2",
+        "name",
+        "placeholder",
+        "requirement",
+        "value",
+    )
 
     def __init__(
         self, group: IndicatorGroup, indicator: Indicator, requirement: Requirement | None
@@ -70,6 +80,7 @@ class Row:
         self.value: IndicatorValue = indicator.value
         self.level2: Level2 = group.level2
         self.key: str = normal_name(indicator.name)  #: the name for comparisons
+        self.placeholder: bool = indicator.is_placeholder  #: a 「无」 row
 
     @property
     def path(self) -> tuple[str, ...]:
@@ -79,7 +90,7 @@ class Row:
         """A hit at this row; ``name`` and ``value`` are always available to templates."""
         args.setdefault("name", self.name)
         args.setdefault("value", self.indicator.value_text)
-        args.setdefault("group", self.level2)
+        args.setdefault("group", str(self.level2))
         return Hit(args, self.path, self.indicator.location)
 
 
@@ -104,6 +115,7 @@ class FormContext:
         "policy",
         "profile",
         "qualitative_rows",
+        "quantitative_rows",
         "real_rows",
         "rows",
     )
@@ -119,13 +131,21 @@ class FormContext:
         self.profile = profile
         self.policy = policy
         self.import_issues = import_issues
-        self.rows = tuple(Row(g, i, self.requirement(g)) for g in decl.groups for i in g.indicators)
-        self.real_rows = tuple(r for r in self.rows if not r.indicator.is_placeholder)
+        self.rows = tuple(self._read_rows())
+        self.real_rows = tuple(r for r in self.rows if not r.placeholder)
         self._subsets: dict[frozenset[Level2], list[Row]] = {}
         self._names: dict[frozenset[Level2] | None, str] = {}
         self._money: list[Money] | None = None
         self.percent_rows = [r for r in self.real_rows if r.value.unit == "%"]
         self.qualitative_rows = [r for r in self.real_rows if r.value.kind is _QUALITATIVE]
+        #: real rows read as a number (with operator, scale and unit where printed)
+        self.quantitative_rows = [r for r in self.real_rows if r.value.kind is _QUANTITATIVE]
+
+    def _read_rows(self) -> Iterator[Row]:
+        for group in self.decl.groups:
+            requirement = self.requirement(group)  # once per group, not per row
+            for indicator in group.indicators:
+                yield Row(group, indicator, requirement)
 
     def requirement(self, group: IndicatorGroup) -> Requirement | None:
         """The printed annotation, else the profile's requirement for the 二级."""
@@ -155,7 +175,7 @@ class FormContext:
         found = self._names.get(groups)
         if found is None:
             rows = self.real_rows if groups is None else self.rows_in(groups)
-            found = "\n".join(r.name for r in rows)
+            found = "\n".join([r.name for r in rows])
             self._names[groups] = found
         return found
 

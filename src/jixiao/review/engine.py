@@ -62,17 +62,24 @@ def _review(
     contexts = [
         FormContext(d, chosen, policy_for(d.year), issues[i]) for i, d in enumerate(declarations)
     ]
-    found: list[list[Finding]] = [[] for _ in contexts]
+    form_rules = [r for r in rules if r.scope is Scope.FORM]
+    found = [_check_form(ctx, form_rules) for ctx in contexts]
     for entry in rules:
-        if entry.scope is Scope.FORM:
-            for ctx, into in zip(contexts, found, strict=True):
-                into.extend([render(entry, h, ctx.policy) for h in entry.check(ctx)])
-        else:
+        if entry.scope is Scope.BATCH:
             for h in entry.check(BatchContext(contexts)):
                 found[h.form].append(render(entry, h, contexts[h.form].policy))
     return Report(
         chosen.name, tuple(_form_report(c, f) for c, f in zip(contexts, found, strict=True))
     )
+
+
+def _check_form(ctx: FormContext, rules: Sequence[Rule]) -> list[Finding]:
+    """The findings of the single-form rules, unsorted (the report sorts them stably)."""
+    found = []
+    for entry in rules:
+        for hit in entry.check(ctx):
+            found.append(render(entry, hit, ctx.policy))
+    return found
 
 
 def _form_report(ctx: FormContext, findings: list[Finding]) -> FormReport:

@@ -18,6 +18,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
+from functools import cache
 
 from jixiao.model import Verdict
 from jixiao.policy import PolicyValues
@@ -61,14 +62,22 @@ def score(findings: Iterable[Finding], policy: PolicyValues) -> Score:
     Score(points=Decimal('100'), grade=<Grade.EXCELLENT: '优'>, verdict=<Verdict.APPROVED: '通过'>)
     """
     deduction = policy.number_table("severity_deduction")
-    caps = policy.table("severity_grade_cap")
+    caps, verdicts = _grade_tables(policy)
     kinds = {f.code: f.severity for f in findings}
     points = max(Decimal(0), FULL_MARKS - sum((deduction[s] for s in kinds.values()), Decimal(0)))
     grade = _grade_by_points(points, policy)
     if kinds:
         worst = max(kinds.values(), key=lambda s: s.rank)
-        grade = max(grade, Grade(caps[worst]), key=_ORDER.index)
-    return Score(points, grade, Verdict(policy.table("grade_verdict")[grade]))
+        grade = max(grade, caps[worst], key=_ORDER.index)
+    return Score(points, grade, verdicts[grade])
+
+
+@cache
+def _grade_tables(policy: PolicyValues) -> tuple[dict[str, Grade], dict[str, Verdict]]:
+    """The policy's cap per severity and verdict per grade, read as enums once per policy."""
+    caps = {s: Grade(g) for s, g in policy.table("severity_grade_cap").items()}
+    verdicts = {g: Verdict(v) for g, v in policy.table("grade_verdict").items()}
+    return caps, verdicts
 
 
 def _grade_by_points(points: Decimal, policy: PolicyValues) -> Grade:

@@ -77,25 +77,29 @@ def copied_indicator_mismatch(batch: BatchContext) -> Iterator[Hit]:
         for row in ctx.real_rows:
             key = (owner, row.key)
             index[key].setdefault(ctx.decl.project_name, []).append((i, row))
+    # one string per form: its hash is computed once, however many rows look it up
+    own_texts = [ctx.decl.project_name + ctx.decl.annual_goal for ctx in batch.forms]
     cache: dict[tuple[str, str, str], str] = {}
     for (owner, _), projects in index.items():
         if owner and len(projects) > 1:
-            yield from _mismatches(batch, projects, cache)
+            yield from _mismatches(own_texts, projects, cache)
 
 
 def _mismatches(
-    batch: BatchContext,
+    own_texts: list[str],
     projects: dict[str, list[tuple[int, Row]]],
     cache: dict[tuple[str, str, str], str],
 ) -> Iterator[Hit]:
     for project, rows in projects.items():
         for i, row in rows:
-            own = project + batch.forms[i].decl.annual_goal
+            own = own_texts[i]
             for other in projects:
+                if other == project:
+                    continue
                 key = (row.name, other, own)
-                if other != project and key not in cache:
-                    cache[key] = foreign_term(row.name, other, own)
-                term = cache.get(key, "") if other != project else ""
+                term = cache.get(key)
+                if term is None:
+                    term = cache[key] = foreign_term(row.name, other, own)
                 if term:
                     yield row.hit(other=other, term=term, project=project)._replace(form=i)
                     break

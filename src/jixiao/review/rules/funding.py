@@ -29,6 +29,7 @@ _A = Dimension.APPROPRIATENESS
 _PARENS = re.compile(r"[（(][^）)]*[）)]")
 _COUNT_SUFFIX = re.compile(r"(?:数量|人数|个数|台数|总数|数)$")
 _MAX_CANDIDATES = 8
+_QUANTITY = frozenset({Level2.QUANTITY})
 
 
 @rule(
@@ -157,16 +158,18 @@ def _quantity_for(ctx: FormContext, cost: Row, unit: str | None) -> Row | None:
     """The 数量指标 row counting what ``cost`` is paid per (by unit, or by the name's subject)."""
     quantities = [
         r
-        for r in ctx.rows_in(frozenset({Level2.QUANTITY}))
+        for r in ctx.rows_in(_QUANTITY)
         if r.value.number is not None and r.value.upper is None and not r.value.scale
     ]
     if unit is not None:
         same_unit = [q for q in quantities if q.value.unit == unit]
         return max(same_unit, key=lambda q: _shared(q.name, cost.name), default=None)
-    matching = [
-        q for q in quantities if _subject(q.name) and _subject(q.name) in _PARENS.sub("", cost.name)
-    ]
-    return matching[0] if matching else None
+    cost_name = _PARENS.sub("", cost.name)
+    for q in quantities:
+        subject = _subject(q.name)
+        if subject and subject in cost_name:
+            return q
+    return None
 
 
 def _subject(name: str) -> str:

@@ -37,7 +37,7 @@ def placeholder_beside_indicator(ctx: FormContext) -> Iterator[Hit]:
     """
     if len(ctx.rows) == len(ctx.real_rows):
         return
-    placeholders = {id(r.group) for r in ctx.rows if r.indicator.is_placeholder}
+    placeholders = {id(r.group) for r in ctx.rows if r.placeholder}
     reported: set[int] = set()
     for row in ctx.real_rows:
         group = id(row.group)

@@ -219,8 +219,8 @@ def number_without_unit(ctx: FormContext) -> Iterator[Hit]:
     依据：
         财预〔2021〕101号“指标取值”：指标值应与计量单位相一致。
     """
-    for row in ctx.real_rows:
-        if row.value.is_quantitative and not row.value.unit:
+    for row in ctx.quantitative_rows:
+        if not row.value.unit:
             yield row.hit()
 
 
@@ -251,9 +251,9 @@ def unit_contradicts_name(ctx: FormContext) -> Iterator[Hit]:
     keys = ctx.policy.pattern("name_units")
     if not keys.search(ctx.names()):
         return
-    for row in ctx.real_rows:
+    for row in ctx.quantitative_rows:
         v = row.value
-        word = find_word(row.name, keys) if v.is_quantitative and v.unit else None
+        word = find_word(row.name, keys) if v.unit else None
         if word and v.unit not in table[word]:
             yield row.hit(expected="、".join(f"“{u}”" for u in table[word]), unit=v.unit)
 
