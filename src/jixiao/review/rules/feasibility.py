@@ -10,6 +10,7 @@ from jixiao.review.context import FormContext
 from jixiao.review.finding import Dimension, Severity
 from jixiao.review.registry import Hit, rule
 from jixiao.values import Operator
+from jixiao.values.dates import MONTH_UNITS
 
 _F = Dimension.FEASIBILITY
 _YEAR = re.compile(r"((?:19|20)[0-9]{2})\s*年?")
@@ -76,7 +77,7 @@ def year_outside_period(ctx: FormContext) -> Iterator[Hit]:
 def month_out_of_range(ctx: FormContext) -> Iterator[Hit]:
     """
     检查内容：
-        单位为“月”（表示月份，不是“个月”）的指标值是否在1至12之间。
+        单位为“月”“月底”等（表示月份，不是“个月”）的指标值是否在1至12之间。
     为什么：
         “13月”之类的月份不存在，目标无法在项目期内完成。
     不合格示例：
@@ -88,7 +89,7 @@ def month_out_of_range(ctx: FormContext) -> Iterator[Hit]:
     """
     for row in ctx.real_rows:
         v = row.value
-        if v.unit != "月":
+        if v.unit not in MONTH_UNITS:
             continue
         months = [m for m in (v.number, v.upper) if m is not None]
         if any(m < 1 or m > _TWELVE for m in months):
@@ -157,3 +158,35 @@ def period_excludes_year(ctx: FormContext) -> Iterator[Hit]:
     year = ctx.decl.year
     if ctx.decl.period and years is not None and year is not None and year not in years:
         yield ctx.hit(period=ctx.decl.period, year=year)
+
+
+@rule(
+    "F505",
+    "date-outside-period",
+    Severity.WARNING,
+    _F,
+    "gz88-feasibility",
+    "指标“{name}”的完成时限“{value}”在{year}年，不在本项目期（{period}）内。",
+    "把完成时限定在项目期内，如“≤{last}年12月31日”；跨年度的任务应单独说明。",
+)
+def date_outside_period(ctx: FormContext) -> Iterator[Hit]:
+    """
+    检查内容：
+        指标值中写明年份的日期（如“2024年11月前”“2026年6月30日前”）是否在项目期之内。
+    为什么：
+        年度绩效目标只衡量项目期；期限落在项目期之外，年终自评时无法考核。
+    不合格示例：
+        时效指标: 购书完成时间 = 2024年11月前
+    合格示例：
+        时效指标: 购书完成时间 = 2025年11月前
+    依据：
+        财预〔2015〕88号第三章“可行性审核”；申报表表注：涵盖年限为项目预算申报当年。
+    """
+    years = period_years(ctx)
+    if years is None:
+        return
+    period = ctx.decl.period or f"{ctx.decl.year}年"
+    for row in ctx.quantitative_rows:
+        year = row.value.year
+        if year is not None and year not in years:
+            yield row.hit(year=str(year), period=period, last=str(years[-1]))
