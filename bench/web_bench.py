@@ -40,6 +40,7 @@ from pathlib import Path
 import psycopg
 
 ROOT = Path(__file__).resolve().parents[1]
+SCENARIOS = ("基线", "列表", "编辑页", "保存", "审核页")
 BENCH_DB = "jixiao_bench"
 PASSWORD = "bench-密码-1"
 
@@ -274,7 +275,15 @@ def main() -> None:
     parser.add_argument("--seconds", type=float, default=15)
     parser.add_argument("--think", type=float, default=0.0, help="每个用户两次请求间的停顿（秒）")
     parser.add_argument("--workers", type=int, default=(os.cpu_count() or 1) * 2 + 1)
+    parser.add_argument(
+        "--pages",
+        default=",".join(SCENARIOS),
+        help=f"要测的页面，逗号分隔（默认全部：{'、'.join(SCENARIOS)}）",
+    )
     args = parser.parse_args()
+    pages = [p for p in args.pages.replace("，", ",").split(",") if p]
+    if unknown := set(pages) - set(SCENARIOS):
+        parser.error(f"未知页面：{'、'.join(sorted(unknown))}")
 
     data_dir = Path(os.environ.get("TMPDIR", "/tmp")) / "jixiao-web-bench"
     data_dir.mkdir(exist_ok=True)
@@ -288,11 +297,13 @@ def main() -> None:
             f"gunicorn {args.workers} 个工作进程，PostgreSQL，{args.users} 个并发用户，"
             f"每项 {args.seconds:g} 秒，思考时间 {args.think:g} 秒，CPU {os.cpu_count()} 核"
         )
+        print(f"代码：{ROOT / 'src'}；开始时 1 分钟负载 {os.getloadavg()[0]:.1f}")
         print(
-            "| 页面 | 请求数 | 错误 | 吞吐量（次/秒） | p50（毫秒） | p95（毫秒） | p99（毫秒） |"
+            "| 页面 | 请求数 | 错误 | 吞吐量（次/秒） | p50（毫秒） | p95（毫秒） | p99（毫秒） "
+            "| 1 分钟负载 |"
         )
-        print("|---|---|---|---|---|---|---|")
-        for scenario in ("基线", "列表", "编辑页", "保存", "审核页"):
+        print("|---|---|---|---|---|---|---|---|")
+        for scenario in pages:
             result = _run(port, args.users, args.seconds, args.think, scenario, drafts, review_pk)
             print(_row(scenario, result), flush=True)
     finally:
