@@ -148,7 +148,9 @@ def _out(row: Declaration, detail: bool = False) -> dict[str, Any]:
 
 
 @api.get("/declarations", response=list[DeclarationOut], summary="申报表列表")
-def list_declarations(request: HttpRequest, q: str = "", status: str = "", year: int = 0):
+def list_declarations(
+    request: HttpRequest, q: str = "", status: str = "", year: int = 0
+) -> list[dict[str, Any]]:
     rows = visible(_user(request)).order_by("-updated_at")
     if q:
         rows = rows.filter(project_name__icontains=q)
@@ -160,7 +162,7 @@ def list_declarations(request: HttpRequest, q: str = "", status: str = "", year:
 
 
 @api.get("/declarations/{pk}", response=DeclarationDetail, summary="申报表详情（规范 JSON）")
-def get_declaration(request: HttpRequest, pk: uuid.UUID):
+def get_declaration(request: HttpRequest, pk: uuid.UUID) -> dict[str, Any]:
     return _out(get_visible(_user(request), pk), detail=True)
 
 
@@ -169,7 +171,7 @@ def get_declaration(request: HttpRequest, pk: uuid.UUID):
     response={200: DeclarationDetail, 400: dict, 409: dict},
     summary="保存草稿（乐观锁：须带上读取时的 revision）",
 )
-def save_declaration(request: HttpRequest, pk: uuid.UUID, payload: SaveIn):
+def save_declaration(request: HttpRequest, pk: uuid.UUID, payload: SaveIn) -> Status:
     user = _user(request)
     row = get_for_action(user, pk, Action.EDIT)
     try:
@@ -181,7 +183,7 @@ def save_declaration(request: HttpRequest, pk: uuid.UUID, payload: SaveIn):
 
 
 @api.get("/declarations/{pk}/report", response=ReportOut, summary="自动审核报告")
-def get_report(request: HttpRequest, pk: uuid.UUID):
+def get_report(request: HttpRequest, pk: uuid.UUID) -> dict[str, Any]:
     row = get_visible(_user(request), pk)
     result = engine.review(codec.from_text(row.content))
     findings = [{**engine.asdict(f), "path": list(f.path)} for f in result.findings]
@@ -194,7 +196,7 @@ def get_report(request: HttpRequest, pk: uuid.UUID):
 
 
 @api.get("/declarations/{pk}/transitions", response=list[TransitionOut], summary="流转记录")
-def list_transitions(request: HttpRequest, pk: uuid.UUID):
+def list_transitions(request: HttpRequest, pk: uuid.UUID) -> list[dict[str, Any]]:
     row = get_visible(_user(request), pk)
     return [
         {
@@ -215,7 +217,7 @@ def list_transitions(request: HttpRequest, pk: uuid.UUID):
     response={201: TransitionOut, 400: dict},
     summary="执行流转操作（提交、撤回、受理、转送财政审核、通过、退回修改、退回不予纳入）",
 )
-def create_transition(request: HttpRequest, pk: uuid.UUID, payload: TransitionIn):
+def create_transition(request: HttpRequest, pk: uuid.UUID, payload: TransitionIn) -> Status:
     user = _user(request)
     try:
         action = Action(payload.action)
@@ -240,7 +242,7 @@ def create_transition(request: HttpRequest, pk: uuid.UUID, payload: TransitionIn
 
 
 @api.get("/declarations/{pk}/versions", response=list[VersionOut], summary="已保留的版本")
-def list_versions(request: HttpRequest, pk: uuid.UUID):
+def list_versions(request: HttpRequest, pk: uuid.UUID) -> list[dict[str, Any]]:
     row = get_visible(_user(request), pk)
     return [
         {
@@ -255,7 +257,7 @@ def list_versions(request: HttpRequest, pk: uuid.UUID):
 
 
 @api.post("/imports", response={201: list[DeclarationOut], 400: dict}, summary="导入文件")
-def import_declarations(request: HttpRequest, file: File[UploadedFile]):
+def import_declarations(request: HttpRequest, file: File[UploadedFile]) -> Status:
     user = _user(request)
     org = filer_organisation(user)
     try:

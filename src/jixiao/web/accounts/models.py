@@ -9,12 +9,17 @@ import uuid
 from django.contrib.auth.models import AbstractUser
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.http import HttpRequest
 
 from jixiao.review.profiles import ProfileError, get_profile
 from jixiao.workflow import Role as WorkflowRole
 
 #: The four roles of domain §7, as Django choices with the workflow's labels.
-Role = models.TextChoices("Role", [(r.name, r.value) for r in WorkflowRole])
+# The functional API with a list of pairs; django-stubs only types its str forms.
+Role = models.TextChoices(
+    "Role",
+    [(r.name, r.value) for r in WorkflowRole],  # type: ignore[call-overload]
+)
 
 
 class OrgKind(models.TextChoices):
@@ -150,3 +155,12 @@ class ApiToken(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user.username}: {self.name}"
+
+
+class AuthedRequest(HttpRequest):
+    """The request of a view behind ``login_required``: ``user`` is a signed-in :class:`User`.
+
+    For type checking only; at run time it is the ordinary :class:`HttpRequest`.
+    """
+
+    user: User

@@ -136,7 +136,12 @@ def read(
         ),
         attribute=post.get("attribute", "").strip(),
         period=post.get("period", "").strip(),
-        funding=dataclasses.replace(base.funding, **money),
+        funding=dataclasses.replace(
+            base.funding,
+            annual_total=money["annual_total"],
+            fiscal=money["fiscal"],
+            other=money["other"],
+        ),
         annual_goal=post.get("annual_goal", "").strip(),
         tree=tree,
         groups=_read_groups(post, base, tree, template),

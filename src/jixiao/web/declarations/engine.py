@@ -6,6 +6,7 @@ bundle) goes through the functions here, so the integration is one module.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import threading
 from collections import OrderedDict
@@ -15,7 +16,7 @@ from typing import Generic, TypeVar
 
 from jixiao.importers.base import ImportResult
 from jixiao.importers.detect import import_bytes
-from jixiao.model import Declaration, dumps
+from jixiao.model import Declaration, Level2, Requirement, dumps
 from jixiao.render.bundle import render_bundle
 from jixiao.render.docx import render_docx
 from jixiao.render.html import render_html
@@ -98,7 +99,7 @@ def active_profile() -> tuple[str, tuple[str, ...], tuple[str, ...]]:
     return chosen.name, _split(chosen.select), _split(chosen.ignore)
 
 
-def requirements(profile: str | None = None) -> dict[object, object]:
+def requirements(profile: str | None = None) -> dict[Level2, Requirement]:
     """二级 → （必填量化）/（必填）/（选填） of ``profile`` (default: the active one)."""
     return dict(get_profile(profile or active_profile()[0]).requirements)
 
@@ -196,7 +197,7 @@ def _unique(findings: tuple[FindingView, ...]) -> tuple[FindingView, ...]:
     for f in findings:
         n = seen.get(f.key, 0)
         seen[f.key] = n + 1
-        out.append(f if n == 0 else FindingView(**{**asdict(f), "key": f"{f.key}#{n}"}))
+        out.append(f if n == 0 else dataclasses.replace(f, key=f"{f.key}#{n}"))
     return tuple(out)
 
 

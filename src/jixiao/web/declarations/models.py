@@ -17,8 +17,15 @@ from jixiao.web.accounts.models import Organisation
 from jixiao.web.declarations.codec import from_fen
 from jixiao.workflow import Action, Status
 
-StatusChoice = models.TextChoices("StatusChoice", [(s.name, s.value) for s in Status])
-ActionChoice = models.TextChoices("ActionChoice", [(a.name, a.value) for a in Action])
+# The functional API with a list of pairs; django-stubs only types its str forms.
+StatusChoice = models.TextChoices(
+    "StatusChoice",
+    [(s.name, s.value) for s in Status],  # type: ignore[call-overload]
+)
+ActionChoice = models.TextChoices(
+    "ActionChoice",
+    [(a.name, a.value) for a in Action],  # type: ignore[call-overload]
+)
 
 
 class Declaration(models.Model):

@@ -6,7 +6,7 @@ import uuid
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
 
@@ -14,6 +14,7 @@ from jixiao.importers.base import ImportFailure
 from jixiao.model import Declaration as Form
 from jixiao.model import Organisation as OrgName
 from jixiao.model import TreeVariant
+from jixiao.web.accounts.models import AuthedRequest
 from jixiao.web.declarations import engine, store
 from jixiao.web.declarations.access import filer_organisation, get_visible, require_role
 from jixiao.web.declarations.codec import MoneyError
@@ -24,7 +25,7 @@ MAX_UPLOAD = 20 * 1024 * 1024
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def new(request: HttpRequest) -> HttpResponse:
+def new(request: AuthedRequest) -> HttpResponse:
     """A blank draft in the user's organisation, then straight to the editor."""
     org = filer_organisation(request.user)
     if request.method == "GET":
@@ -47,7 +48,7 @@ def new(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def import_file(request: HttpRequest) -> HttpResponse:
+def import_file(request: AuthedRequest) -> HttpResponse:
     """Upload txt/pdf/xlsx/docx/json; every form in the file becomes a draft."""
     org = filer_organisation(request.user)
     upload = request.FILES.get("file")
@@ -55,9 +56,9 @@ def import_file(request: HttpRequest) -> HttpResponse:
         status = 400 if request.method == "POST" else 200
         return render(request, "declarations/import.html", status=status)
     try:
-        if upload.size > MAX_UPLOAD:
+        if (upload.size or 0) > MAX_UPLOAD:
             raise ImportFailure(f"{upload.name}：文件超过 20MB")
-        result = engine.import_file(upload.read(), upload.name)
+        result = engine.import_file(upload.read(), upload.name or "upload")
         rows = [store.create(request.user, org, f, "导入") for f in result.declarations]
     except (ImportFailure, MoneyError) as exc:
         messages.error(request, f"导入失败：{exc}")
@@ -72,7 +73,7 @@ def import_file(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_POST
-def continue_next_year(request: HttpRequest, pk: uuid.UUID) -> HttpResponse:
+def continue_next_year(request: AuthedRequest, pk: uuid.UUID) -> HttpResponse:
     """A 延续性项目: next year's draft copied from this declaration."""
     source = get_visible(request.user, pk)
     require_role(request.user, Role.FILER)

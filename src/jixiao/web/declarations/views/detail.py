@@ -5,10 +5,11 @@ from __future__ import annotations
 import uuid
 
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_GET
 
+from jixiao.web.accounts.models import AuthedRequest
 from jixiao.web.declarations import codec, diff, editor, engine
 from jixiao.web.declarations.access import REVIEWERS, get_visible
 from jixiao.workflow import Action, actions
@@ -16,7 +17,7 @@ from jixiao.workflow import Action, actions
 
 @login_required
 @require_GET
-def detail(request: HttpRequest, pk: uuid.UUID) -> HttpResponse:
+def detail(request: AuthedRequest, pk: uuid.UUID) -> HttpResponse:
     row = get_visible(request.user, pk)
     form = codec.from_text(row.content)
     role = request.user.workflow_role
@@ -41,7 +42,7 @@ def detail(request: HttpRequest, pk: uuid.UUID) -> HttpResponse:
 
 @login_required
 @require_GET
-def versions(request: HttpRequest, pk: uuid.UUID) -> HttpResponse:
+def versions(request: AuthedRequest, pk: uuid.UUID) -> HttpResponse:
     """All kept versions; ``?a=N&b=M`` compares two of them field by field."""
     row = get_visible(request.user, pk)
     kept = list(row.versions.select_related("created_by"))

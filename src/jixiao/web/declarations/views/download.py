@@ -6,11 +6,11 @@ import uuid
 from urllib.parse import quote
 
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.views.decorators.http import require_GET
 
-from jixiao.web.accounts.models import Organisation
+from jixiao.web.accounts.models import AuthedRequest, Organisation
 from jixiao.web.declarations import codec, engine, store
 from jixiao.web.declarations.access import get_visible, visible
 from jixiao.workflow import Status
@@ -25,7 +25,7 @@ def _attachment(data: bytes, fmt: str, stem: str) -> HttpResponse:
 
 @login_required
 @require_GET
-def download(request: HttpRequest, pk: uuid.UUID, fmt: str) -> HttpResponse:
+def download(request: AuthedRequest, pk: uuid.UUID, fmt: str) -> HttpResponse:
     row = get_visible(request.user, pk)
     if fmt not in engine.FORMATS:
         raise Http404("不支持的下载格式")
@@ -36,7 +36,7 @@ def download(request: HttpRequest, pk: uuid.UUID, fmt: str) -> HttpResponse:
 
 @login_required
 @require_GET
-def bundle(request: HttpRequest, org: uuid.UUID, year: int) -> HttpResponse:
+def bundle(request: AuthedRequest, org: uuid.UUID, year: int) -> HttpResponse:
     """公开材料: every approved declaration of a 主管部门 and its units for one year, one PDF."""
     department = get_object_or_404(Organisation, pk=org)
     rows = visible(request.user).filter(status=Status.APPROVED, year=year)

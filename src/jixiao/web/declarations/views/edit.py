@@ -6,12 +6,13 @@ import uuid
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
 
 from jixiao.model import Declaration as Form
 from jixiao.model import TreeVariant
+from jixiao.web.accounts.models import AuthedRequest
 from jixiao.web.declarations import codec, editor, engine, store
 from jixiao.web.declarations.access import get_for_action
 from jixiao.web.declarations.models import Declaration
@@ -49,7 +50,7 @@ def _context(
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def edit(request: HttpRequest, pk: uuid.UUID) -> HttpResponse:
+def edit(request: AuthedRequest, pk: uuid.UUID) -> HttpResponse:
     """GET shows the editor; POST saves a draft if the revision is still current."""
     row = get_for_action(request.user, pk, Action.EDIT)
     if request.method == "GET":
@@ -76,7 +77,7 @@ def edit(request: HttpRequest, pk: uuid.UUID) -> HttpResponse:
 
 @login_required
 @require_POST
-def findings(request: HttpRequest, pk: uuid.UUID) -> HttpResponse:
+def findings(request: AuthedRequest, pk: uuid.UUID) -> HttpResponse:
     """Live findings for the unsaved editor content (htmx); nothing is written."""
     row = get_for_action(request.user, pk, Action.EDIT)
     form, errors = editor.read(request.POST, codec.from_text(row.content), engine.requirements())

@@ -7,13 +7,13 @@ from dataclasses import dataclass
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.db.models import Q, QuerySet
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
-from jixiao.web.accounts.models import Organisation
+from jixiao.web.accounts.models import AuthedRequest, Organisation
 from jixiao.web.declarations.access import visible
 from jixiao.web.declarations.models import Declaration
 from jixiao.workflow import Role, Status
@@ -22,7 +22,7 @@ from jixiao.workflow import Role, Status
 PAGE_SIZE = 25
 
 
-def _filtered(request: HttpRequest, rows: QuerySet[Declaration]) -> QuerySet[Declaration]:
+def _filtered(request: AuthedRequest, rows: QuerySet[Declaration]) -> QuerySet[Declaration]:
     q = request.GET.get("q", "").strip()
     if q:
         rows = rows.filter(
@@ -70,20 +70,23 @@ def _row(d: Declaration, prefix: str) -> ListRow:
     )
 
 
-def _page(request: HttpRequest, rows: QuerySet[Declaration], template: str, **extra: object):
+def _page(
+    request: AuthedRequest, rows: QuerySet[Declaration], template: str, **extra: object
+) -> HttpResponse:
     paginator = Paginator(rows, PAGE_SIZE)
     page = paginator.get_page(request.GET.get("page"))
     prefix = reverse("declarations:list")
-    page.object_list = [_row(d, prefix) for d in page.object_list]
+    # The page shows formatted rows; the paginator only counted and sliced the queryset.
+    page.object_list = [_row(d, prefix) for d in page.object_list]  # type: ignore[misc]
     year_rows = rows.order_by().exclude(year=None).values_list("year", flat=True).distinct()
-    years = sorted(year_rows, reverse=True)
+    years = sorted((y for y in year_rows if y is not None), reverse=True)
     context = {"page": page, "years": years, "statuses": list(Status), "query": request.GET}
     return render(request, template, {**context, **extra})
 
 
 @login_required
 @require_GET
-def declaration_list(request: HttpRequest) -> HttpResponse:
+def declaration_list(request: AuthedRequest) -> HttpResponse:
     """Everything the user may see, newest first, with search and filters."""
     rows = _filtered(request, visible(request.user)).defer("content").order_by("-updated_at")
     can_file = request.user.workflow_role is Role.FILER
@@ -92,7 +95,7 @@ def declaration_list(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_GET
-def library(request: HttpRequest) -> HttpResponse:
+def library(request: AuthedRequest) -> HttpResponse:
     """财政项目库: approved declarations by year and department."""
     approved = visible(request.user).filter(status=Status.APPROVED).defer("content")
     rows = _filtered(request, approved).order_by("-year", "department_name", "project_name")

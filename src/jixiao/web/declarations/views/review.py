@@ -9,10 +9,11 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db import transaction
 from django.db.models import Q
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods
 
+from jixiao.web.accounts.models import AuthedRequest
 from jixiao.web.declarations import engine, fragments, store
 from jixiao.web.declarations.access import get_for_review
 from jixiao.web.declarations.models import Declaration, Disposition, Note, NoteKind
@@ -52,7 +53,7 @@ class Line:
         return [(d, d == chosen) for d in _CHOICES]
 
 
-def _save_opinions(request: HttpRequest, row: Declaration, result: engine.ReviewView) -> int:
+def _save_opinions(request: AuthedRequest, row: Declaration, result: engine.ReviewView) -> int:
     saved = 0
     for f in result.findings:
         disposition = request.POST.get(f"disposition-{f.key}", "")
@@ -79,7 +80,7 @@ def _save_opinions(request: HttpRequest, row: Declaration, result: engine.Review
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def review(request: HttpRequest, pk: uuid.UUID) -> HttpResponse:
+def review(request: AuthedRequest, pk: uuid.UUID) -> HttpResponse:
     """GET shows the report and decisions; POST records 审核意见 (accept, edit or waive)."""
     row = get_for_review(request.user, pk)
     entry = engine.stored(row.content)

@@ -7,10 +7,11 @@ import uuid
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db import transaction
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
 
+from jixiao.web.accounts.models import AuthedRequest
 from jixiao.web.declarations import codec, engine, store
 from jixiao.web.declarations.access import get_for_action
 from jixiao.web.declarations.models import Disposition, Note, NoteKind
@@ -19,7 +20,7 @@ from jixiao.workflow import Action, TransitionDenied
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def submit(request: HttpRequest, pk: uuid.UUID) -> HttpResponse:
+def submit(request: AuthedRequest, pk: uuid.UUID) -> HttpResponse:
     """提交: blocked by ERROR/BLOCK findings unless each has an explanation."""
     row = get_for_action(request.user, pk, Action.SUBMIT)
     result = engine.review(codec.from_text(row.content))
@@ -53,7 +54,7 @@ def submit(request: HttpRequest, pk: uuid.UUID) -> HttpResponse:
 
 @login_required
 @require_POST
-def act(request: HttpRequest, pk: uuid.UUID) -> HttpResponse:
+def act(request: AuthedRequest, pk: uuid.UUID) -> HttpResponse:
     """撤回、受理、转送财政审核、通过、退回修改、退回不予纳入: one transition row each."""
     try:
         action = Action(request.POST.get("action", ""))
