@@ -171,7 +171,9 @@ def get_declaration(request: HttpRequest, pk: uuid.UUID) -> dict[str, Any]:
     response={200: DeclarationDetail, 400: dict, 409: dict},
     summary="保存草稿（乐观锁：须带上读取时的 revision）",
 )
-def save_declaration(request: HttpRequest, pk: uuid.UUID, payload: SaveIn) -> Status:
+def save_declaration(
+    request: HttpRequest, pk: uuid.UUID, payload: SaveIn
+) -> Status[dict[str, Any]]:
     user = _user(request)
     row = get_for_action(user, pk, Action.EDIT)
     try:
@@ -217,7 +219,9 @@ def list_transitions(request: HttpRequest, pk: uuid.UUID) -> list[dict[str, Any]
     response={201: TransitionOut, 400: dict},
     summary="执行流转操作（提交、撤回、受理、转送财政审核、通过、退回修改、退回不予纳入）",
 )
-def create_transition(request: HttpRequest, pk: uuid.UUID, payload: TransitionIn) -> Status:
+def create_transition(
+    request: HttpRequest, pk: uuid.UUID, payload: TransitionIn
+) -> Status[dict[str, Any]]:
     user = _user(request)
     try:
         action = Action(payload.action)
@@ -257,7 +261,7 @@ def list_versions(request: HttpRequest, pk: uuid.UUID) -> list[dict[str, Any]]:
 
 
 @api.post("/imports", response={201: list[DeclarationOut], 400: dict}, summary="导入文件")
-def import_declarations(request: HttpRequest, file: File[UploadedFile]) -> Status:
+def import_declarations(request: HttpRequest, file: File[UploadedFile]) -> Status[Any]:
     user = _user(request)
     org = filer_organisation(user)
     try:

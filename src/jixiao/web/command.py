@@ -11,6 +11,10 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from jixiao.web.demo import DemoUser
 
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 8000
@@ -44,7 +48,7 @@ def _setup(host: str) -> None:
     django.setup()
 
 
-def _print_accounts(accounts: list) -> None:
+def _print_accounts(accounts: list[tuple[DemoUser, str]]) -> None:
     print("示例账号（密码仅显示这一次）：")
     for spec, password in accounts:
         print(f"  {spec.role:<8} {spec.username:<10} 密码 {password}  （{spec.organisation}）")

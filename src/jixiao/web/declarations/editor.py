@@ -228,7 +228,9 @@ def header_field(finding: FindingView) -> str | None:
     return min(hits)[1] if hits else None
 
 
-def place(findings: tuple[FindingView, ...], keys: dict[tuple[str, str], str]) -> dict[str, list]:
+def place(
+    findings: tuple[FindingView, ...], keys: dict[tuple[str, str], str]
+) -> dict[str, list[FindingView]]:
     """Slot key → the findings about that row or header field, shown beside it.
 
     Rows are keyed by their row key, header fields by ``h-<field name>``.

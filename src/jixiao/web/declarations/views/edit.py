@@ -25,7 +25,7 @@ def _context(
     errors: dict[str, str],
     revision: int,
     entry: engine.Stored | None = None,
-) -> dict:
+) -> dict[str, object]:
     """The editor page for ``form``; ``entry`` is the stored content's cached review, if any."""
     values = editor.header_values(form)
     if entry is None:
