@@ -5,7 +5,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: setup run test lint typecheck golden docs bench clean
+.PHONY: setup run test lint typecheck golden docs bench screenshots clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -34,6 +34,9 @@ golden: setup
 docs: setup
 	$(PY) -m jixiao.model.schema > docs/schema/declaration.schema.json
 	$(PY) -m jixiao.review.ruledocs docs/rules
+
+screenshots: setup
+	JIXIAO_SCREENSHOTS=docs/images $(PY) -m pytest tests/web/test_e2e_story.py
 
 bench: setup
 	$(PY) bench/import_bench.py

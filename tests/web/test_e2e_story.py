@@ -3,7 +3,8 @@
 A 填报人 imports a seed form, sees live findings, fixes one, submits; the 主管部门审核人
 forwards; the 财政审核人 returns it with a comment; the 填报人 revises and resubmits; the
 reviewers forward and approve; it appears in the 项目库 and its PDF downloads. Screenshots
-of each step go to docs/images/web-*.png. Needs Debian's chromium (/usr/bin/chromium).
+of each step go to $JIXIAO_SCREENSHOTS (docs/images with ``make screenshots``), else to a
+temporary folder. Needs Debian's chromium (/usr/bin/chromium).
 The server always runs on a fresh SQLite database of its own.
 """
 
@@ -14,6 +15,7 @@ import re
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -24,7 +26,9 @@ from jixiao.data import seed_bytes
 
 CHROMIUM = "/usr/bin/chromium"
 ROOT = Path(__file__).resolve().parents[2]
-IMAGES = ROOT / "docs" / "images"
+#: Screenshots go to a temporary folder; ``JIXIAO_SCREENSHOTS=docs/images`` (``make screenshots``)
+#: refreshes the ones the README shows, so a plain test run leaves the work tree clean.
+IMAGES = Path(os.environ.get("JIXIAO_SCREENSHOTS") or tempfile.mkdtemp(prefix="jixiao-shots-"))
 SERVE = (
     "import argparse, sys\n"
     "from jixiao.web.command import register\n"
