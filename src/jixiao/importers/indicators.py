@@ -1,9 +1,10 @@
-"""The 绩效指标 block of a text form: items → indicator groups.
+"""The 绩效指标 block of a text form: tokens → indicator groups.
 
-The block is first tokenised (:mod:`jixiao.importers.tokens`); one state machine then
-assigns rows to groups. Merged-cell labels come out of a PDF before, between or after
-their rows: a row printed after a 「无 无」 row, or before any 二级 label, belongs to the
-next label, and the importer says so as an import issue.
+The tokeniser (:mod:`jixiao.importers.tokens`) reports labels, annotations, fragments and
+rows to :class:`GroupBuilder`, the state machine that assigns rows to groups. Merged-cell
+labels come out of a PDF before, between or after their rows: a row printed after a
+「无 无」 row, or before any 二级 label, belongs to the next label, and the importer says so
+as an import issue.
 """
 
 from __future__ import annotations
@@ -16,23 +17,12 @@ from jixiao.importers.labels import (
     COST_LABELS,
     LEVEL1_LABELS,
     LEVEL2_LABELS,
-    V2021_LEVEL2,
     annotation,
     clean_text,
     join_wrapped,
     normalise_spaces,
 )
-from jixiao.importers.tokens import (
-    FRAGMENT,
-    LABEL,
-    ROW,
-    VALUE,
-    Item,
-    Kind,
-    Line,
-    strip_prefix,
-    tokenise,
-)
+from jixiao.importers.tokens import Line, strip_prefix, tokenise, uses_2021_tree
 from jixiao.model import (
     Indicator,
     IndicatorGroup,
@@ -81,29 +71,21 @@ class GroupBuilder:
     def issue(self, line: int, message: str) -> None:
         self.issues.append(ImportIssue(SourceLocation(self.filename, line), message))
 
-    def feed(self, item: Item) -> None:
-        kind = item.kind
-        if kind is ROW or kind is VALUE:
-            self._row(item)
-        elif kind is FRAGMENT:
-            self.fragments.append((item.line, item.text))
-        elif kind is LABEL:
-            self._flush_fragments(item.line)
-            self._label(item)
-        else:
-            self._annotation(item)
-
-    def _label(self, item: Item) -> None:
-        token = item.text
+    def label(self, line: int, token: str) -> None:
+        if self.fragments:
+            self._flush_fragments()
         if token in LEVEL1_LABELS:
             self.level1 = LEVEL1_LABELS[token]
         elif token in COST_LABELS and self.tree is TreeVariant.V2021:
             self.level1 = Level1.COST
         elif token in COST_LABELS:
-            self._open(Level2.COST, item.line)
+            self._open(Level2.COST, line)
         elif token in LEVEL2_LABELS:
-            self._open(LEVEL2_LABELS[token], item.line)
+            self._open(LEVEL2_LABELS[token], line)
         # column headers and the 绩效指标 label carry no data here
+
+    def fragment(self, line: int, text: str) -> None:
+        self.fragments.append((line, text))
 
     def _open(self, level2: Level2, line: int) -> None:
         level1 = level1_of(level2, self.tree) or self.level1 or Level1.OUTPUT
@@ -121,24 +103,25 @@ class GroupBuilder:
         self.groups.append(group)
         self.current = group
 
-    def _annotation(self, item: Item) -> None:
-        requirement = annotation(item.text)
+    def annotation(self, line: int, token: str) -> None:
+        requirement = annotation(token)
         current = self.current
         if current is None:
-            self.issue(item.line, f"填报要求“{item.text}”之前没有二级指标，已忽略")
+            self.issue(line, f"填报要求“{token}”之前没有二级指标，已忽略")
         elif requirement is not None:
             current.requirement = requirement
 
-    def _row(self, item: Item) -> None:
+    def row(self, line: int, name: str, value: str) -> None:
+        at = line
         if self.fragments:
-            line = self.fragments[0][0]
-            name = join_wrapped([*(text for _, text in self.fragments), item.text])
+            at = self.fragments[0][0]
+            name = join_wrapped([*(text for _, text in self.fragments), name])
             self.fragments.clear()
-        else:
-            line, name = item.line, clean_text(item.text)
+        elif " " in name:
+            name = clean_text(name)
         if not name:
-            self.issue(item.line, f"指标值“{item.value}”没有对应的三级指标名称，已保留为无名指标")
-        self._add(_Row(line, name, item.value))
+            self.issue(line, f"指标值“{value}”没有对应的三级指标名称，已保留为无名指标")
+        self._add(_Row(at, name, value))
 
     def _add(self, row: _Row) -> None:
         current = self.current
@@ -149,10 +132,8 @@ class GroupBuilder:
         if row.value == "无" and strip_prefix(row.name) == "无":
             current.closed = True
 
-    def _flush_fragments(self, line: int) -> None:
+    def _flush_fragments(self) -> None:
         """A name left without a value when a label comes: split off an unusual value."""
-        if not self.fragments:
-            return
         start = self.fragments[0][0]
         parts = [t for _, t in self.fragments]
         self.fragments.clear()
@@ -166,11 +147,12 @@ class GroupBuilder:
             self.issue(start, f"三级指标“{name}”没有指标值，已保留并记为空值")
             self._add(_Row(start, name, ""))
 
-    def finish(self, end_line: int) -> tuple[IndicatorGroup, ...]:
-        self._flush_fragments(end_line)
+    def finish(self) -> tuple[IndicatorGroup, ...]:
+        if self.fragments:
+            self._flush_fragments()
         if self.pending:
             self._place_orphans()
-        return tuple(self._build(g) for g in self.groups)
+        return tuple([self._build(g) for g in self.groups])
 
     def _place_orphans(self) -> None:
         names = "、".join(f"“{r.name}”" for r in self.pending)
@@ -188,39 +170,29 @@ class GroupBuilder:
             level1=group.level1,
             level2=group.level2,
             requirement=group.requirement,
-            indicators=tuple(self._indicator(r) for r in group.rows),
+            indicators=tuple([self._indicator(r) for r in group.rows]),
             location=SourceLocation(self.filename, group.line),
         )
 
     def _indicator(self, row: _Row) -> Indicator:
-        value_text = row.value
+        line, name, value = row
         return Indicator(
-            name=strip_prefix(row.name),
-            value_text=value_text,
-            value=parse_value(value_text),
-            location=SourceLocation(self.filename, row.line),
+            strip_prefix(name) if name[:1] in "指:：" else name,
+            value,
+            parse_value(value),
+            SourceLocation(self.filename, line),
         )
-
-
-def detect_tree(items: list[Item]) -> TreeVariant:
-    """The 2021 tree when any of its cost 二级 labels is printed, else the classic tree."""
-    for item in items:
-        if item.kind is Kind.LABEL and LEVEL2_LABELS.get(item.text) in V2021_LEVEL2:
-            return TreeVariant.V2021
-    return TreeVariant.CLASSIC
 
 
 def read_indicator_block(
     lines: list[Line], filename: str
 ) -> tuple[TreeVariant, tuple[IndicatorGroup, ...], list[ImportIssue]]:
     """Read the 绩效指标 block: the tree variant, the groups, the issues met."""
-    items = tokenise(lines)
-    builder = GroupBuilder(filename, detect_tree(items))
-    for item in items:
-        builder.feed(item)
-    end = lines[-1][0] if lines else 0
-    groups = builder.finish(end)
-    return builder.tree, groups, builder.issues
+    lines = [(n, t) for n, t in lines if t]
+    tree = TreeVariant.V2021 if uses_2021_tree(lines) else TreeVariant.CLASSIC
+    builder = GroupBuilder(filename, tree)
+    tokenise(lines, builder)
+    return tree, builder.finish(), builder.issues
 
 
-__all__ = ["read_indicator_block"]
+__all__ = ["GroupBuilder", "read_indicator_block"]

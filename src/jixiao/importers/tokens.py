@@ -1,17 +1,18 @@
-"""Tokenising the 绩效指标 block: lines of any layout → one stream of :class:`Item`.
+"""Tokenising the 绩效指标 block: lines of any layout → calls on one :class:`Sink`.
 
 Three layouts are read: the PDF-text layout of the seed (a row is ``name value`` on one
 line, names wrap over lines, labels break over lines), ``|``-separated cells (read by the
-column headers), and one cell per line. :mod:`jixiao.importers.indicators` builds the
-groups from the items.
+column headers), and one cell per line. Every layout reports the same four events to a
+sink — a label, an annotation, a fragment of a name, a row — in printed order;
+:class:`jixiao.importers.indicators.GroupBuilder` is the sink that builds the groups. The
+events are pushed, not collected, because this is the importer's hot loop.
 """
 
 from __future__ import annotations
 
 import re
-from enum import Enum
 from functools import lru_cache
-from typing import NamedTuple
+from typing import Protocol
 
 from jixiao.importers.labels import (
     ALL_LABELS,
@@ -28,27 +29,29 @@ from jixiao.values import KNOWN_UNITS, ValueKind, parse_value
 Line = tuple[int, str]
 
 
-class Kind(Enum):
-    LABEL = "label"  #: an 一级/二级 label, 成本指标, the 绩效指标 label or a column header
-    ANNOTATION = "annotation"  #: （必填量化）（必填）（选填）
-    ROW = "row"  #: a name and its value
-    FRAGMENT = "fragment"  #: part of a name whose value comes on a later line
-    VALUE = "value"  #: a value alone on its line, closing the pending name
+class Sink(Protocol):
+    """What the tokenisers report, in printed order."""
+
+    def label(self, line: int, token: str) -> None:
+        """An 一级/二级 label, 成本指标, the 绩效指标 label or a column header."""
+
+    def annotation(self, line: int, token: str) -> None:
+        """（必填量化）（必填）（选填） after a 二级 label."""
+
+    def fragment(self, line: int, text: str) -> None:
+        """Part of a name whose value comes on a later line."""
+
+    def row(self, line: int, name: str, value: str) -> None:
+        """A name (empty for a value alone on its line, closing the fragments) and its value."""
 
 
-class Item(NamedTuple):
-    """One token of the block (a NamedTuple: the importer makes millions of them)."""
-
-    kind: Kind
-    line: int
-    text: str = ""
-    value: str = ""
-
-
-# Enum members looked up once: attribute access on an Enum class is slow in hot loops.
-ROW, VALUE, FRAGMENT, LABEL = Kind.ROW, Kind.VALUE, Kind.FRAGMENT, Kind.LABEL
 _FREE_TEXT = ValueKind.FREE_TEXT
 _LABEL_FIRST_CHARS = frozenset(prefix[0] for prefix in LABEL_PREFIXES)
+#: A 2021-tree cost label at the start of a line or a cell (经济成本指标, 社会成本 …).
+_V2021_LABEL = re.compile(
+    r"(?:^|\|)\s*(?:经济成本|社会成本|生态环境成本|生态成本)(?:\s*指\s*标|值)?\s*(?=$|\||[（(])",
+    re.MULTILINE,
+)
 
 # ---------------------------------------------------------------- tokenising
 
@@ -120,13 +123,13 @@ def _longest_label(lines: list[Line], start: int) -> tuple[str, int]:
 
 
 @lru_cache(maxsize=1024)
-def _label_parts(token: str) -> tuple[tuple[Kind, str], ...] | None:
-    """A token that is a label, an annotation, or a label with its annotation attached."""
+def _label_parts(token: str) -> tuple[tuple[bool, str], ...] | None:
+    """(is_annotation, text) for a label, an annotation, or a label with its annotation."""
     if is_label(token):
-        return ((Kind.ANNOTATION if annotation(token) else Kind.LABEL, token),)
+        return ((annotation(token) is not None, token),)
     m = _LABEL_WITH_NOTE.match(token)
     if m and is_label(m.group(1)):
-        return ((Kind.LABEL, m.group(1)), (Kind.ANNOTATION, m.group(2)))
+        return ((False, m.group(1)), (True, m.group(2)))
     return None
 
 
@@ -135,48 +138,46 @@ def _maybe_label(token: str) -> bool:
     return token in ALL_LABELS or token[-1:] in "）)"
 
 
-def _label_items(token: str, number: int) -> list[Item] | None:
+def _emit_label(token: str, number: int, sink: Sink) -> bool:
+    """Report ``token`` as labels and annotations; False when it is neither."""
     parts = _label_parts(token) if _maybe_label(token) else None
-    return None if parts is None else [Item(kind, number, text) for kind, text in parts]
+    for is_note, text in parts or ():
+        if is_note:
+            sink.annotation(number, text)
+        else:
+            sink.label(number, text)
+    return parts is not None
 
 
-def tokenise_line(number: int, text: str) -> list[Item]:
-    """One line of the PDF-text layout: leading labels, then a row, a value or a fragment."""
-    return tokenise_text_lines([(number, text)])
-
-
-def tokenise_text_lines(lines: list[Line]) -> list[Item]:
+def tokenise_text_lines(lines: list[Line], sink: Sink) -> None:
     """The PDF-text layout, line by line (the hot loop of the importer: kept flat)."""
-    items: list[Item] = []
     for number, text in lines:
         tokens = text.split(" ")  # lines arrive normalised by the form splitter
         if _maybe_label(tokens[0]):
-            items.extend(_labelled_line(number, tokens))
+            _labelled_line(number, tokens, sink)
         elif tokens[0]:
-            items.append(_content_item(number, tokens))
-    return items
+            _content(number, tokens, sink)
 
 
-def _labelled_line(number: int, tokens: list[str]) -> list[Item]:
-    items: list[Item] = []
-    while tokens and (found := _label_items(tokens[0], number)) is not None:
-        items.extend(found)
+def _labelled_line(number: int, tokens: list[str], sink: Sink) -> None:
+    while tokens and _emit_label(tokens[0], number, sink):
         tokens.pop(0)
     if tokens and tokens != [""]:
-        items.append(_content_item(number, tokens))
-    return items
+        _content(number, tokens, sink)
 
 
-def _content_item(number: int, tokens: list[str]) -> Item:
+def _content(number: int, tokens: list[str], sink: Sink) -> None:
     """A row (the longest tail the grammar reads is the value), a lone value, or a fragment."""
     for k in range(1, len(tokens)):
         tail = " ".join(tokens[k:])
         if parse_value(tail).kind is not _FREE_TEXT:  # is_value, inlined in the hot loop
-            return Item(ROW, number, " ".join(tokens[:k]), tail)
+            sink.row(number, " ".join(tokens[:k]), tail)
+            return
     rest = " ".join(tokens)
     if parse_value(rest).kind is not _FREE_TEXT:
-        return Item(VALUE, number, value=rest)
-    return Item(FRAGMENT, number, rest)
+        sink.row(number, "", rest)
+    else:
+        sink.fragment(number, rest)
 
 
 def _combine_value(nature: str, value: str, unit: str) -> str:
@@ -190,16 +191,15 @@ def _combine_value(nature: str, value: str, unit: str) -> str:
     return f"{op}{value}{unit}" if is_value(f"{op}{value}{unit}") else value
 
 
-def tokenise_cells(number: int, cells: list[str], columns: list[HeaderCell]) -> list[Item]:
+def tokenise_cells(number: int, cells: list[str], columns: list[HeaderCell], sink: Sink) -> None:
     """One ``|``-separated row, read by the column headers met before it."""
     by_col: dict[HeaderCell, str] = {}
     for col, cell in zip(columns, cells, strict=False):
         by_col.setdefault(col, normalise_spaces(cell))
-    items: list[Item] = []
     for col in (HeaderCell.LEVEL1, HeaderCell.LEVEL2):
         token = _compact(by_col.get(col, ""))
-        if token:
-            items.extend(_label_items(token, number) or [Item(Kind.FRAGMENT, number, token)])
+        if token and not _emit_label(token, number, sink):
+            sink.fragment(number, token)
     name = by_col.get(HeaderCell.NAME, "")
     value = _combine_value(
         by_col.get(HeaderCell.NATURE, ""),
@@ -207,8 +207,7 @@ def tokenise_cells(number: int, cells: list[str], columns: list[HeaderCell]) -> 
         by_col.get(HeaderCell.UNIT, ""),
     )
     if name or value:
-        items.append(Item(Kind.ROW, number, name, value))
-    return items
+        sink.row(number, name, value)
 
 
 def _header_columns(cells: list[str]) -> list[HeaderCell] | None:
@@ -224,27 +223,24 @@ def _split_cells(text: str) -> list[str]:
     return text.split("|")
 
 
-def tokenise_piped(lines: list[Line]) -> list[Item]:
+def tokenise_piped(lines: list[Line], sink: Sink) -> None:
     """The ``|``-separated layout; lines without ``|`` are read as PDF text."""
     columns = [HeaderCell.LEVEL1, HeaderCell.LEVEL2, HeaderCell.NAME, HeaderCell.VALUE]
-    items: list[Item] = []
     for number, text in lines:
         if "|" not in text:
-            items.extend(tokenise_text_lines([(number, text)]))
+            tokenise_text_lines([(number, text)], sink)
             continue
         cells = _split_cells(text)
         header = _header_columns(cells)
         if header is not None:
             columns = header
         else:
-            items.extend(tokenise_cells(number, cells, columns))
-    return items
+            tokenise_cells(number, cells, columns, sink)
 
 
-def tokenise_cell_lines(lines: list[Line]) -> list[Item]:
+def tokenise_cell_lines(lines: list[Line], sink: Sink) -> None:
     """One cell per line: a name line, then one line per value column after 三级指标."""
     columns: list[HeaderCell] = []
-    items: list[Item] = []
     i = 0
     while i < len(lines):
         number, text = lines[i]
@@ -252,12 +248,10 @@ def tokenise_cell_lines(lines: list[Line]) -> list[Item]:
         if token in HEADER_CELLS:
             columns = _update_columns(columns, HEADER_CELLS[token])
             i += 1
-        elif (found := _label_items(token, number)) is not None:
-            items.extend(found)
+        elif _emit_label(token, number, sink):
             i += 1
         else:
-            i = _read_cell_row(lines, i, columns, items)
-    return items
+            i = _read_cell_row(lines, i, columns, sink)
 
 
 def _update_columns(columns: list[HeaderCell], cell: HeaderCell) -> list[HeaderCell]:
@@ -266,7 +260,7 @@ def _update_columns(columns: list[HeaderCell], cell: HeaderCell) -> list[HeaderC
     return [*columns, cell]
 
 
-def _read_cell_row(lines: list[Line], i: int, columns: list[HeaderCell], out: list[Item]) -> int:
+def _read_cell_row(lines: list[Line], i: int, columns: list[HeaderCell], sink: Sink) -> int:
     number, name = lines[i]
     values = columns[columns.index(HeaderCell.NAME) + 1 :] if HeaderCell.NAME in columns else []
     cells: dict[HeaderCell, str] = {}
@@ -284,7 +278,7 @@ def _read_cell_row(lines: list[Line], i: int, columns: list[HeaderCell], out: li
         cells.get(HeaderCell.VALUE, ""),
         cells.get(HeaderCell.UNIT, ""),
     )
-    out.append(Item(Kind.ROW, number, normalise_spaces(name), value))
+    sink.row(number, normalise_spaces(name), value)
     return j
 
 
@@ -296,15 +290,21 @@ def _fits_column(col: HeaderCell, text: str) -> bool:
     return not is_label(_compact(text))
 
 
-def tokenise(lines: list[Line]) -> list[Item]:
-    """Pick the layout of the block and tokenise it."""
-    lines = [(n, t) for n, t in lines if t.strip()]
+def tokenise(lines: list[Line], sink: Sink) -> None:
+    """Pick the layout of the block (blank lines dropped) and report it to ``sink``."""
     if sum(1 for _, t in lines if "|" in t) * 2 >= len(lines) > 0:
-        return tokenise_piped(lines)
+        tokenise_piped(lines, sink)
+        return
     lines = merge_broken_labels(lines)
     if _one_cell_per_line(lines):
-        return tokenise_cell_lines(lines)
-    return tokenise_text_lines(lines)
+        tokenise_cell_lines(lines, sink)
+    else:
+        tokenise_text_lines(lines, sink)
+
+
+def uses_2021_tree(lines: list[Line]) -> bool:
+    """Whether a 2021-tree cost label (经济成本指标 …) starts any line or cell of the block."""
+    return _V2021_LABEL.search("\n".join(t for _, t in lines)) is not None
 
 
 def _one_cell_per_line(lines: list[Line]) -> bool:
