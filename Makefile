@@ -34,6 +34,7 @@ golden: setup
 docs: setup
 	$(PY) -m jixiao.model.schema > docs/schema/declaration.schema.json
 	$(PY) -m jixiao.review.ruledocs docs/rules
+	$(PY) -m jixiao.clidoc > docs/cli.md
 
 screenshots: setup
 	JIXIAO_SCREENSHOTS=docs/images $(PY) -m pytest tests/web/test_e2e_story.py

@@ -75,11 +75,15 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"jixiao {__version__}")
     sub = parser.add_subparsers(dest="command", required=True, metavar="命令")
     imp = sub.add_parser("import", help="读取申报表文件并输出（中文表格或规范 JSON）")
-    imp.add_argument("files", nargs="+", metavar="FILE")
-    imp.add_argument("--format", choices=("table", "json"), default="table")
+    imp.add_argument(
+        "files", nargs="+", metavar="FILE", help="申报表文件：文本、PDF、Excel、Word 或 JSON"
+    )
+    imp.add_argument(
+        "--format", choices=("table", "json"), default="table", help="输出格式（默认中文表格）"
+    )
     imp.set_defaults(handler=_cmd_import)
-    show = sub.add_parser("show", help="以中文表格显示规范 JSON 文件")
-    show.add_argument("file", metavar="FILE")
+    show = sub.add_parser("show", help="以中文表格显示申报表文件（如规范 JSON）")
+    show.add_argument("file", metavar="FILE", help="申报表文件")
     show.set_defaults(handler=_cmd_show)
     register_check(sub)
     register_render(sub)
