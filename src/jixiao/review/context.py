@@ -7,7 +7,7 @@ money in 万元) so each rule stays a few lines long and the review stays fast.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from decimal import Decimal
 from typing import NamedTuple
 
@@ -43,7 +43,8 @@ TEN_THOUSAND = Decimal(10000)
 _QUALITATIVE = ValueKind.QUALITATIVE
 _QUANTITATIVE = ValueKind.QUANTITATIVE
 _NOISE_TEXT = " \t\n\u3000。，,.；;：:、“”\"'《》"
-_NOISE = str.maketrans("", "", _NOISE_TEXT)
+_PERIOD_YEAR = re.compile(r"((?:19|20)[0-9]{2})\s*年?")
+_PERIOD_RANGE = re.compile(r"((?:19|20)[0-9]{2})\s*年?\s*[-—–~至到]\s*((?:19|20)[0-9]{2})")
 _NOISE_CHARS = re.compile("[" + re.escape(_NOISE_TEXT) + "]")
 
 
@@ -53,7 +54,8 @@ def normal_name(name: str) -> str:
     >>> normal_name("市民群众对民生“十心”实事满意率。")
     '市民群众对民生十心实事满意率'
     """
-    return name.translate(_NOISE) if _NOISE_CHARS.search(name) else name
+    # a regex removes the characters several times faster than str.translate on CJK text
+    return _NOISE_CHARS.sub("", name) if _NOISE_CHARS.search(name) else name
 
 
 class Row:
@@ -87,11 +89,19 @@ class Row:
         return (str(self.group.level1), str(self.group.level2), self.indicator.name)
 
     def hit(self, **args: object) -> Hit:
-        """A hit at this row; ``name`` and ``value`` are always available to templates."""
-        args.setdefault("name", self.name)
-        args.setdefault("value", self.indicator.value_text)
-        args.setdefault("group", str(self.level2))
-        return Hit(args, self.path, self.indicator.location)
+        """A hit at this row; ``name``, ``value`` and ``group`` are always available to templates.
+
+        They follow the rule's own args (which may override them), in this order.
+        """
+        indicator = self.indicator
+        if args:
+            args.setdefault("name", self.name)
+            args.setdefault("value", indicator.value_text)
+            args.setdefault("group", str(self.level2))
+        else:  # most hits: build the dict at once
+            args = {"name": self.name, "value": indicator.value_text, "group": str(self.level2)}
+        path = (str(self.group.level1), str(self.level2), self.name)
+        return Hit(args, path, indicator.location)
 
 
 class Money(NamedTuple):
@@ -106,13 +116,16 @@ class FormContext:
     """One declaration under review."""
 
     __slots__ = (
+        "_groups",
         "_money",
         "_names",
         "_subsets",
         "decl",
         "import_issues",
         "percent_rows",
+        "period_years",
         "policy",
+        "present",
         "profile",
         "qualitative_rows",
         "quantitative_rows",
@@ -131,8 +144,20 @@ class FormContext:
         self.profile = profile
         self.policy = policy
         self.import_issues = import_issues
-        self.rows = tuple(self._read_rows())
-        self.real_rows = tuple(r for r in self.rows if not r.placeholder)
+        rows: list[Row] = []
+        #: each group's 二级 with its real rows, in printed order, for :meth:`rows_in`
+        self._groups: list[tuple[Level2, list[Row]]] = []
+        for group in decl.groups:
+            requirement = self.requirement(group)  # once per group, not per row
+            group_rows = [Row(group, indicator, requirement) for indicator in group.indicators]
+            rows += group_rows
+            self._groups.append((group.level2, [r for r in group_rows if not r.placeholder]))
+        self.rows = tuple(rows)
+        self.real_rows = tuple(r for _, real in self._groups for r in real)
+        #: the 二级 groups with at least one real row
+        self.present = frozenset(level2 for level2, real in self._groups if real)
+        #: years the 项目期 covers (2025年 → 2025; 2019-2021 → 2019…2021), else the form year
+        self.period_years = _period_years(decl)
         self._subsets: dict[frozenset[Level2], list[Row]] = {}
         self._names: dict[frozenset[Level2] | None, str] = {}
         self._money: list[Money] | None = None
@@ -140,12 +165,6 @@ class FormContext:
         self.qualitative_rows = [r for r in self.real_rows if r.value.kind is _QUALITATIVE]
         #: real rows read as a number (with operator, scale and unit where printed)
         self.quantitative_rows = [r for r in self.real_rows if r.value.kind is _QUANTITATIVE]
-
-    def _read_rows(self) -> Iterator[Row]:
-        for group in self.decl.groups:
-            requirement = self.requirement(group)  # once per group, not per row
-            for indicator in group.indicators:
-                yield Row(group, indicator, requirement)
 
     def requirement(self, group: IndicatorGroup) -> Requirement | None:
         """The printed annotation, else the profile's requirement for the 二级."""
@@ -155,7 +174,7 @@ class FormContext:
         """Real rows of these 二级 groups, in printed order (memoized per group set)."""
         found = self._subsets.get(groups)
         if found is None:
-            found = [r for r in self.real_rows if r.level2 in groups]
+            found = [r for level2, rows in self._groups if level2 in groups for r in rows]
             self._subsets[groups] = found
         return found
 
@@ -189,6 +208,18 @@ class FormContext:
         where = group.location if group else self.decl.location
         path = (str(level1), str(level2)) if level1 else (str(level2),)
         return Hit({"group": level2, **args}, path, where)
+
+
+def _period_years(decl: Declaration) -> range | None:
+    text = decl.period
+    span = _PERIOD_RANGE.search(text)
+    if span:
+        return range(int(span.group(1)), int(span.group(2)) + 1)
+    single = _PERIOD_YEAR.search(text)
+    if single:
+        return range(int(single.group(1)), int(single.group(1)) + 1)
+    year = decl.year
+    return range(year, year + 1) if year else None
 
 
 class BatchContext:

@@ -252,7 +252,7 @@ def missing_required_group(ctx: FormContext) -> Iterator[Hit]:
     依据：
         财预〔2015〕88号第二章“绩效指标”；银川市附件2模板注记（必填量化）（必填）（选填）。
     """
-    present = {r.level2 for r in ctx.real_rows}
+    present = ctx.present
     groups = {g.level2: g for g in ctx.decl.groups}
     for level2, default in ctx.profile.requirements.items():
         group = groups.get(level2)

@@ -13,23 +13,8 @@ from jixiao.values import Operator
 from jixiao.values.dates import MONTH_UNITS
 
 _F = Dimension.FEASIBILITY
-_YEAR = re.compile(r"((?:19|20)[0-9]{2})\s*年?")
-_RANGE = re.compile(r"((?:19|20)[0-9]{2})\s*年?\s*[-—–~至到]\s*((?:19|20)[0-9]{2})")
 _NAME_YEAR = re.compile(r"((?:19|20)[0-9]{2})年")
 _TWELVE = Decimal(12)
-
-
-def period_years(ctx: FormContext) -> range | None:
-    """Years the 项目期 covers (2025年 → 2025; 2019-2021 → 2019…2021), else the form year."""
-    text = ctx.decl.period
-    span = _RANGE.search(text)
-    if span:
-        return range(int(span.group(1)), int(span.group(2)) + 1)
-    single = _YEAR.search(text)
-    if single:
-        return range(int(single.group(1)), int(single.group(1)) + 1)
-    year = ctx.decl.year
-    return range(year, year + 1) if year else None
 
 
 @rule(
@@ -56,7 +41,7 @@ def year_outside_period(ctx: FormContext) -> Iterator[Hit]:
     """
     if not _NAME_YEAR.search(ctx.names()):
         return
-    years = period_years(ctx)
+    years = ctx.period_years
     period = ctx.decl.period or f"{ctx.decl.year}年"
     for row in ctx.real_rows if years else ():
         for found in _NAME_YEAR.findall(row.name):
@@ -120,7 +105,7 @@ def duration_exceeds_period(ctx: FormContext) -> Iterator[Hit]:
         财预〔2015〕88号第三章“可行性审核”：绩效目标能否在项目实施期内实现；
         政策数据 days_per_year。
     """
-    years = period_years(ctx)
+    years = ctx.period_years
     if years is None:
         return
     days = ctx.policy.number("days_per_year")
@@ -154,7 +139,7 @@ def period_excludes_year(ctx: FormContext) -> Iterator[Hit]:
     依据：
         财预〔2015〕88号第三章“可行性审核”；申报表表注。
     """
-    years = period_years(ctx)
+    years = ctx.period_years
     year = ctx.decl.year
     if ctx.decl.period and years is not None and year is not None and year not in years:
         yield ctx.hit(period=ctx.decl.period, year=year)
@@ -182,7 +167,7 @@ def date_outside_period(ctx: FormContext) -> Iterator[Hit]:
     依据：
         财预〔2015〕88号第三章“可行性审核”；申报表表注：涵盖年限为项目预算申报当年。
     """
-    years = period_years(ctx)
+    years = ctx.period_years
     if years is None:
         return
     period = ctx.decl.period or f"{ctx.decl.year}年"

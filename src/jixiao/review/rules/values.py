@@ -16,6 +16,7 @@ _HUNDRED = Decimal(100)
 _UP = (Operator.GE, Operator.GT)
 _DOWN = (Operator.LE, Operator.LT)
 _TIMELINESS = frozenset({Level2.TIMELINESS})
+_QUANTITY = frozenset({Level2.QUANTITY})
 _POSITIVE_RATE_GROUPS = BENEFIT_GROUPS | {Level2.QUALITY, Level2.SERVICE_SATISFACTION}
 
 
@@ -365,7 +366,7 @@ def le_on_output_count(ctx: FormContext) -> Iterator[Hit]:
     依据：
         财预〔2021〕101号“指标取值”：数量指标一般为正向指标。
     """
-    for row in ctx.rows_in(frozenset({Level2.QUANTITY})):
+    for row in ctx.rows_in(_QUANTITY):
         v = row.value
         if v.operator in _DOWN and v.number is not None:
             target = f"{num(v.number)}{v.scale or ''}{v.unit}"
