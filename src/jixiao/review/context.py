@@ -7,7 +7,7 @@ money in 万元) so each rule stays a few lines long and the review stays fast.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from decimal import Decimal
 from typing import NamedTuple
 
@@ -95,13 +95,14 @@ class Row:
         """
         indicator = self.indicator
         if args:
-            args.setdefault("name", self.name)
-            args.setdefault("value", indicator.value_text)
-            args.setdefault("group", str(self.level2))
+            found = texts(args)
+            found.setdefault("name", self.name)
+            found.setdefault("value", indicator.value_text)
+            found.setdefault("group", str(self.level2))
         else:  # most hits: build the dict at once
-            args = {"name": self.name, "value": indicator.value_text, "group": str(self.level2)}
+            found = {"name": self.name, "value": indicator.value_text, "group": str(self.level2)}
         path = (str(self.group.level1), str(self.level2), self.name)
-        return Hit(args, path, indicator.location)
+        return Hit(found, path, indicator.location)
 
 
 class Money(NamedTuple):
@@ -200,14 +201,15 @@ class FormContext:
 
     def hit(self, location: SourceLocation | None = None, **args: object) -> Hit:
         """A hit on the form as a whole (header fields, funding, goal)."""
-        base = {"project": self.decl.project_name}
-        return Hit({**base, **args}, (), location or self.decl.location)
+        return Hit(
+            {"project": self.decl.project_name, **texts(args)}, (), location or self.decl.location
+        )
 
     def group_hit(self, level2: Level2, level1: Level1 | None, **args: object) -> Hit:
         group = self.decl.group(level2)
         where = group.location if group else self.decl.location
         path = (str(level1), str(level2)) if level1 else (str(level2),)
-        return Hit({"group": level2, **args}, path, where)
+        return Hit({"group": str(level2), **texts(args)}, path, where)
 
 
 def _period_years(decl: Declaration) -> range | None:
@@ -238,6 +240,14 @@ def find_word(text: str, pattern: re.Pattern[str]) -> str | None:
     """The first word of ``pattern`` (see ``PolicyValues.pattern``) in ``text``, or None."""
     match = pattern.search(text)
     return match.group(0) if match else None
+
+
+def texts(args: Mapping[str, object]) -> dict[str, str]:
+    """Template arguments as text: Decimals printed plainly (see :func:`num`), others by str()."""
+    return {
+        k: v if type(v) is str else num(v) if isinstance(v, Decimal) else str(v)
+        for k, v in args.items()
+    }
 
 
 def money_wan(value: IndicatorValue) -> Decimal | None:

@@ -6,13 +6,12 @@ import bisect
 import gc
 from collections.abc import Sequence
 from datetime import date
-from decimal import Decimal
 from functools import cache
 
 from jixiao.importers.base import ImportIssue
 from jixiao.model import Declaration
 from jixiao.policy import PolicyValues, load_policy
-from jixiao.review.context import BatchContext, FormContext, num
+from jixiao.review.context import BatchContext, FormContext
 from jixiao.review.finding import Finding
 from jixiao.review.profiles import DEFAULT_PROFILE, get_profile
 from jixiao.review.registry import Hit, Rule, Scope, rules_for
@@ -100,7 +99,7 @@ def _form_report(ctx: FormContext, findings: list[Finding]) -> FormReport:
 
 def render(entry: Rule, hit: Hit, policy: PolicyValues) -> Finding:
     """The finding of one hit: the template and the fix filled in with the hit's args."""
-    args = {k: v if type(v) is str else _text(v) for k, v in hit.args.items()}
+    args = hit.args  # already text
     return Finding(
         entry.code,
         entry.symbol,
@@ -118,10 +117,6 @@ def render(entry: Rule, hit: Hit, policy: PolicyValues) -> Finding:
 @cache
 def _basis(key: str, policy: PolicyValues) -> str:
     return str(policy.citation(key))
-
-
-def _text(value: object) -> str:
-    return num(value) if isinstance(value, Decimal) else str(value)
 
 
 def _issues_by_form(

@@ -46,7 +46,7 @@ class Hit(NamedTuple):
     turns each into a :class:`~jixiao.review.finding.Finding` right away.
     """
 
-    args: Mapping[str, object]
+    args: Mapping[str, str]  #: template arguments, already text (see ``context.texts``)
     path: tuple[str, ...] = ()
     location: SourceLocation = NOWHERE
     form: int = 0  #: for batch rules: the index of the form in the batch
