@@ -54,6 +54,8 @@ def normal_name(name: str) -> str:
     >>> normal_name("市民群众对民生“十心”实事满意率。")
     '市民群众对民生十心实事满意率'
     """
+    if name.isalnum():  # the usual case, cheaply: every noise character is not alphanumeric
+        return name
     # a regex removes the characters several times faster than str.translate on CJK text
     return _NOISE_CHARS.sub("", name) if _NOISE_CHARS.search(name) else name
 

@@ -14,7 +14,7 @@ A defect repeated in many rows is one kind of defect: each rule code present ded
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
@@ -30,6 +30,7 @@ SCORE_FORMULA = (
     "综合评定等级按等级对应（优、良 → 通过；中 → 退回修改；差 → 退回，不予纳入财政项目库）"
 )
 FULL_MARKS = Decimal(100)
+_ZERO = Decimal(0)
 
 
 class Grade(StrEnum):
@@ -61,11 +62,10 @@ def score(findings: Iterable[Finding], policy: PolicyValues) -> Score:
     >>> score([], load_policy().on(date(2025, 1, 1)))
     Score(points=Decimal('100'), grade=<Grade.EXCELLENT: '优'>, verdict=<Verdict.APPROVED: '通过'>)
     """
-    deduction = policy.number_table("severity_deduction")
-    caps, verdicts = _grade_tables(policy)
+    deduction, floors, caps, verdicts = _grade_tables(policy)
     kinds = {f.code: f.severity for f in findings}
-    points = max(Decimal(0), FULL_MARKS - sum((deduction[s] for s in kinds.values()), Decimal(0)))
-    grade = _grade_by_points(points, policy)
+    points = max(_ZERO, FULL_MARKS - sum([deduction[s] for s in kinds.values()], _ZERO))
+    grade = _grade_by_points(points, floors)
     if kinds:
         worst = max(kinds.values(), key=lambda s: s.rank)
         grade = max(grade, caps[worst], key=_ORDER.index)
@@ -73,15 +73,19 @@ def score(findings: Iterable[Finding], policy: PolicyValues) -> Score:
 
 
 @cache
-def _grade_tables(policy: PolicyValues) -> tuple[dict[str, Grade], dict[str, Verdict]]:
-    """The policy's cap per severity and verdict per grade, read as enums once per policy."""
+def _grade_tables(
+    policy: PolicyValues,
+) -> tuple[Mapping[str, Decimal], Mapping[str, Decimal], dict[str, Grade], dict[str, Verdict]]:
+    """The policy's 扣分 per severity, grade floors, cap per severity and verdict per grade,
+    read once per policy (caps and verdicts as enums)."""
+    deduction = policy.number_table("severity_deduction")
+    floors = policy.number_table("grade_floor")
     caps = {s: Grade(g) for s, g in policy.table("severity_grade_cap").items()}
     verdicts = {g: Verdict(v) for g, v in policy.table("grade_verdict").items()}
-    return caps, verdicts
+    return deduction, floors, caps, verdicts
 
 
-def _grade_by_points(points: Decimal, policy: PolicyValues) -> Grade:
-    floors = policy.number_table("grade_floor")
+def _grade_by_points(points: Decimal, floors: Mapping[str, Decimal]) -> Grade:
     for grade in _ORDER[:-1]:
         if points >= floors[grade]:
             return grade

@@ -154,19 +154,25 @@ def _cost_totals(ctx: FormContext) -> dict[Row, Decimal] | None:
     return {m.row: m.total for m in money if m.total is not None} or None
 
 
-def _quantity_for(ctx: FormContext, cost: Row, unit: str | None) -> Row | None:
-    """The 数量指标 row counting what ``cost`` is paid per (by unit, or by the name's subject)."""
-    quantities = [
+def _counted(ctx: FormContext) -> list[Row]:
+    """The 数量指标 rows a per-unit cost can be counted by: one number, no 万/亿 scale."""
+    return [
         r
         for r in ctx.rows_in(_QUANTITY)
         if r.value.number is not None and r.value.upper is None and not r.value.scale
     ]
-    if unit is not None:
-        same_unit = [q for q in quantities if q.value.unit == unit]
-        return max(same_unit, key=lambda q: _shared(q.name, cost.name), default=None)
+
+
+def _quantity_by_unit(quantities: list[Row], cost: Row, unit: str) -> Row | None:
+    """The quantity in ``unit`` (what ``cost`` is paid per) sharing most characters with it."""
+    same_unit = [q for q in quantities if q.value.unit == unit]
+    return max(same_unit, key=lambda q: _shared(q.name, cost.name), default=None)
+
+
+def _quantity_by_subject(subjects: list[tuple[str, Row]], cost: Row) -> Row | None:
+    """The first quantity whose subject (see :func:`_subject`) the cost's name mentions."""
     cost_name = _PARENS.sub("", cost.name)
-    for q in quantities:
-        subject = _subject(q.name)
+    for subject, q in subjects:
         if subject and subject in cost_name:
             return q
     return None
@@ -233,6 +239,7 @@ def per_unit_cost_mismatch(ctx: FormContext) -> Iterator[Hit]:
 def _reckon(ctx: FormContext, money: list[Money]) -> tuple[list[str], Decimal, str] | None:
     """The terms of Σ price × quantity + totals, their sum (万元) and the quantity used."""
     terms, expected, quantity = [], Decimal(0), ""
+    quantities = _counted(ctx)
     for row, amount, price in money:
         if price is None:
             if amount is None:
@@ -240,7 +247,7 @@ def _reckon(ctx: FormContext, money: list[Money]) -> tuple[list[str], Decimal, s
             terms.append(f"{wan(amount)}万元")
             expected += amount
             continue
-        q = _quantity_for(ctx, row, price[1])
+        q = _quantity_by_unit(quantities, row, price[1])
         if q is None or q.value.number is None:
             return None
         terms.append(f"{num(price[0])}{row.value.unit}×{num(q.value.number)}{q.value.unit}")
@@ -300,8 +307,9 @@ def _explain(
 ) -> tuple[list[tuple[Row, Row]], Decimal] | None:
     """The smallest set of (cost, quantity) pairs whose per-unit reading reconciles."""
     candidates = []
+    subjects = [(_subject(q.name), q) for q in _counted(ctx)]  # once, not per cost row
     for row in amounts:
-        q = _quantity_for(ctx, row, None)
+        q = _quantity_by_subject(subjects, row)
         if q is not None and q.value.number is not None and q.value.number > 1:
             candidates.append((row, q))
     tolerance = total * ctx.policy.number("reconcile_tolerance")

@@ -250,8 +250,6 @@ def unit_contradicts_name(ctx: FormContext) -> Iterator[Hit]:
     """
     table = ctx.policy.word_table("name_units")
     keys = ctx.policy.pattern("name_units")
-    if not keys.search(ctx.names()):
-        return
     for row in ctx.quantitative_rows:
         v = row.value
         word = find_word(row.name, keys) if v.unit else None
