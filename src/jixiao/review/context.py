@@ -119,11 +119,11 @@ class FormContext:
     """One declaration under review."""
 
     __slots__ = (
-        "_groups",
         "_money",
         "_names",
         "_subsets",
         "decl",
+        "groups",
         "import_issues",
         "percent_rows",
         "period_years",
@@ -148,17 +148,17 @@ class FormContext:
         self.policy = policy
         self.import_issues = import_issues
         rows: list[Row] = []
-        #: each group's 二级 with its real rows, in printed order, for :meth:`rows_in`
-        self._groups: list[tuple[Level2, list[Row]]] = []
+        #: each group with all its rows and its real rows, in printed order
+        self.groups: list[tuple[IndicatorGroup, list[Row], list[Row]]] = []
         for group in decl.groups:
             requirement = self.requirement(group)  # once per group, not per row
             group_rows = [Row(group, indicator, requirement) for indicator in group.indicators]
             rows += group_rows
-            self._groups.append((group.level2, [r for r in group_rows if not r.placeholder]))
+            self.groups.append((group, group_rows, [r for r in group_rows if not r.placeholder]))
         self.rows = tuple(rows)
-        self.real_rows = tuple(r for _, real in self._groups for r in real)
+        self.real_rows = tuple(r for _, _, real in self.groups for r in real)
         #: the 二级 groups with at least one real row
-        self.present = frozenset(level2 for level2, real in self._groups if real)
+        self.present = frozenset(group.level2 for group, _, real in self.groups if real)
         #: years the 项目期 covers (2025年 → 2025; 2019-2021 → 2019…2021), else the form year
         self.period_years = _period_years(decl)
         self._subsets: dict[frozenset[Level2], list[Row]] = {}
@@ -177,7 +177,7 @@ class FormContext:
         """Real rows of these 二级 groups, in printed order (memoized per group set)."""
         found = self._subsets.get(groups)
         if found is None:
-            found = [r for level2, rows in self._groups if level2 in groups for r in rows]
+            found = [r for group, _, real in self.groups if group.level2 in groups for r in real]
             self._subsets[groups] = found
         return found
 
@@ -254,7 +254,7 @@ def texts(args: Mapping[str, object]) -> dict[str, str]:
 
 def money_wan(value: IndicatorValue) -> Decimal | None:
     """A money total in 万元 (元, 万元, 亿元), or None when the value is not a money total."""
-    if value.kind is not ValueKind.QUANTITATIVE or value.number is None or value.unit != "元":
+    if value.kind is not _QUANTITATIVE or value.number is None or value.unit != "元":
         return None
     amount = value.number * (value.scale.factor if value.scale else 1)
     return amount / TEN_THOUSAND

@@ -11,6 +11,7 @@ from jixiao.review.finding import Dimension, Severity
 from jixiao.review.registry import Hit, rule
 
 _C = Dimension.COMPLETENESS
+_OPTIONAL = Requirement.OPTIONAL
 _GOAL_NUMBER = re.compile(r"[0-9０-９]+(?:\.[0-9]+)?\s*(?:万元|元|万|%|个|次|人|件|册|台|条|天|日)")
 
 
@@ -257,7 +258,7 @@ def missing_required_group(ctx: FormContext) -> Iterator[Hit]:
     for level2, default in ctx.profile.requirements.items():
         group = groups.get(level2)
         requirement = group.requirement if group and group.requirement else default
-        if requirement is not Requirement.OPTIONAL and level2 not in present:
+        if requirement is not _OPTIONAL and level2 not in present:
             level1 = level1_of(level2, ctx.profile.tree)
             yield ctx.group_hit(level2, level1, requirement=requirement)
 

@@ -15,6 +15,7 @@ from jixiao.values.dates import MONTH_UNITS
 _F = Dimension.FEASIBILITY
 _NAME_YEAR = re.compile(r"((?:19|20)[0-9]{2})年")
 _TWELVE = Decimal(12)
+_DOWN = (Operator.LE, Operator.LT)
 
 
 @rule(
@@ -113,7 +114,7 @@ def duration_exceeds_period(ctx: FormContext) -> Iterator[Hit]:
     for row in ctx.real_rows:
         v = row.value
         limit = limits.get(v.unit)
-        if limit and v.number and v.operator not in (Operator.LE, Operator.LT) and v.number > limit:
+        if limit and v.number and v.operator not in _DOWN and v.number > limit:
             yield row.hit(period=ctx.decl.period, limit=f"{limit}{v.unit}", days=days)
 
 

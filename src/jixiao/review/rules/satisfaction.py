@@ -12,6 +12,7 @@ from jixiao.values import Operator
 
 _A = Dimension.APPROPRIATENESS
 _SATISFACTION = frozenset({Level2.SERVICE_SATISFACTION})
+_DOWN = (Operator.LE, Operator.LT)
 
 
 @rule(
@@ -39,7 +40,7 @@ def satisfaction_below_floor(ctx: FormContext) -> Iterator[Hit]:
     floor = ctx.policy.number("satisfaction_floor")
     for row in ctx.rows_in(_SATISFACTION):
         v = row.value
-        low_side = v.operator not in (Operator.LE, Operator.LT)
+        low_side = v.operator not in _DOWN
         if v.unit == "%" and v.number is not None and low_side and v.number < floor:
             yield row.hit(floor=floor)
 

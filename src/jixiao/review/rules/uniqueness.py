@@ -35,15 +35,9 @@ def placeholder_beside_indicator(ctx: FormContext) -> Iterator[Hit]:
     依据：
         财预〔2015〕88号第三章“完整性审核”：绩效目标是否明确、清晰。
     """
-    if len(ctx.rows) == len(ctx.real_rows):
-        return
-    placeholders = {id(r.group) for r in ctx.rows if r.placeholder}
-    reported: set[int] = set()
-    for row in ctx.real_rows:
-        group = id(row.group)
-        if group in placeholders and group not in reported:
-            reported.add(group)
-            yield row.hit()
+    for _, rows, real in ctx.groups:
+        if real and len(real) < len(rows):  # real rows and a 「无」 row
+            yield real[0].hit()
 
 
 @rule(

@@ -15,6 +15,11 @@ _V = Dimension.VALUES
 _HUNDRED = Decimal(100)
 _UP = (Operator.GE, Operator.GT)
 _DOWN = (Operator.LE, Operator.LT)
+_EXACT = (None, Operator.EQ)
+_RANGE = Operator.RANGE
+_QUANTIFIED = Requirement.QUANTIFIED
+_QUALITATIVE = ValueKind.QUALITATIVE
+_FREE_TEXT = ValueKind.FREE_TEXT
 _TIMELINESS = frozenset({Level2.TIMELINESS})
 _QUANTITY = frozenset({Level2.QUANTITY})
 _POSITIVE_RATE_GROUPS = BENEFIT_GROUPS | {Level2.QUALITY, Level2.SERVICE_SATISFACTION}
@@ -43,7 +48,7 @@ def quantified_value_missing(ctx: FormContext) -> Iterator[Hit]:
         银川市附件2模板注记“（必填量化）”；财预〔2015〕88号第二章：绩效指标应细化、量化。
     """
     for row in ctx.qualitative_rows:
-        if row.requirement is Requirement.QUANTIFIED:
+        if row.requirement is _QUANTIFIED:
             yield row.hit()
 
 
@@ -72,7 +77,7 @@ def vague_value(ctx: FormContext) -> Iterator[Hit]:
     """
     vague = ctx.policy.word_set("vague_terms")
     for row in ctx.qualitative_rows:
-        if row.requirement is not Requirement.QUANTIFIED and row.value.term in vague:
+        if row.requirement is not _QUANTIFIED and row.value.term in vague:
             yield row.hit()
 
 
@@ -103,11 +108,11 @@ def timeliness_measures_nothing(ctx: FormContext) -> Iterator[Hit]:
     units = ctx.policy.words("whole_year_units")
     for row in ctx.rows_in(_TIMELINESS):
         v = row.value
-        if v.kind is ValueKind.QUALITATIVE:
-            hit = v.term in terms and row.requirement is not Requirement.QUANTIFIED
+        if v.kind is _QUALITATIVE:
+            hit = v.term in terms and row.requirement is not _QUANTIFIED
         else:
-            whole_range = v.operator is Operator.RANGE and v.number == 1 and v.upper == 12
-            exact_year = v.operator in (None, Operator.EQ) and v.number == 12 and v.unit == "个月"
+            whole_range = v.operator is _RANGE and v.number == 1 and v.upper == 12
+            exact_year = v.operator in _EXACT and v.number == 12 and v.unit == "个月"
             hit = v.unit in units and (whole_range or exact_year)
         if hit:
             yield row.hit()
@@ -194,7 +199,7 @@ def unreadable_value(ctx: FormContext) -> Iterator[Hit]:
         财预〔2021〕101号“指标取值”。
     """
     for row in ctx.real_rows:
-        if row.value.kind is ValueKind.FREE_TEXT:
+        if row.value.kind is _FREE_TEXT:
             yield row.hit(reason=row.value.reason or "无法识别")
 
 
