@@ -10,14 +10,22 @@ or line breaks; fields are found by label, indicator columns by the table's head
 
 from __future__ import annotations
 
-import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from decimal import Decimal, InvalidOperation
 
 from jixiao.importers.base import ImportIssue
-from jixiao.importers.labels import COST_LABELS, HEADER_CELLS, LEVEL1_LABELS, LEVEL2_LABELS
+from jixiao.importers.labels import (
+    COST_LABELS,
+    HEADER_CELLS,
+    LEVEL1_LABELS,
+    LEVEL2_LABELS,
+    compact,
+    marked_verdicts,
+    split_org,
+    to_wanyuan,
+)
 from jixiao.importers.labels import HeaderCell as Col
 from jixiao.model import (
     NOWHERE,
@@ -27,7 +35,6 @@ from jixiao.model import (
     IndicatorGroup,
     Level1,
     Level2,
-    Organisation,
     Requirement,
     SourceLocation,
     TreeVariant,
@@ -68,16 +75,12 @@ class GridRow:
 
 BOUNDARY = GridRow(boundary=True)
 
-_SPACE = re.compile(r"\s+")
 _ATTACHMENT = re.compile(r"^附件\s*\d*\s*[:：]?$")
 _TITLE = re.compile(r"绩效目标(?:申报)?表$")
 _YEAR = re.compile(r"^[（(]\s*((?:19|20)\d\d)?\s*年度\s*[)）]$")
 _LABEL_UNIT = re.compile(r"^(.*?)(?:[（(](万元|元)[)）])?[:：]?$")
-_ORG_CODE = re.compile(r"^(?P<name>.*?)\s*[（(](?P<code>[0-9A-Za-z][0-9A-Za-z-]{2,})[)）]$")
 _AMOUNT = re.compile(r"^([-+]?[0-9]+(?:\.[0-9]+)?)(万元|元|万)?$")
 _ANNOTATED = re.compile(r"^(.+?)[（(](必填量化|必填|选填)[)）]$")
-_VERDICT_TOKENS = re.compile(r"退回[，,]?不予纳入财政项目库|退回修改|通过|[█■☑✔√☒●▇□☐○]")
-_FILLED = "█■☑✔√☒●▇"
 _NAME_LABEL = "项目名称"
 _VERDICT_LABEL = "综合评定等级"
 _BLOCK_LABEL = "绩效指标"
@@ -110,11 +113,6 @@ FIELD_LABELS = {
 _MONEY_FIELDS = ("annual_total", "fiscal", "other", "project_total")
 _GOAL_FIELDS = ("annual_goal", "long_term_goal")
 _NATURE = {"正向": "≥", "反向": "≤", "定性": "", "定量": "", "＞": ">", "＜": "<", "＝": "="}
-
-
-def compact(text: str) -> str:
-    """The text with every space and line break removed, for matching labels."""
-    return _SPACE.sub("", text)
 
 
 def one_line(text: str) -> str:
@@ -229,13 +227,6 @@ def row_fields(row: GridRow) -> list[Field]:
     ]
 
 
-def split_org(text: str) -> Organisation:
-    """银川市人民政府办公室（001） → name and code; a name without a code stays whole."""
-    if m := _ORG_CODE.match(text):
-        return Organisation(m.group("name"), m.group("code"))
-    return Organisation(text)
-
-
 def parse_money(text: str, unit: str) -> Decimal | None:
     """'53.15', '53.15万元', '531,500元' → Decimal 万元; '' → None; ValueError otherwise."""
     m = _AMOUNT.match(compact(text).replace(",", "").replace("，", ""))
@@ -244,10 +235,9 @@ def parse_money(text: str, unit: str) -> Decimal | None:
     if m is None:
         raise ValueError(text)
     try:
-        amount = Decimal(m.group(1))
+        return to_wanyuan(m.group(1), m.group(2) or unit)
     except InvalidOperation:
         raise ValueError(text) from None
-    return amount / 10000 if (m.group(2) or unit) == "元" else amount
 
 
 # ---------------------------------------------------------------- the indicator table
@@ -368,14 +358,9 @@ class _Table:
 
 
 def read_verdict(text: str) -> Verdict | None:
-    """The option followed by a filled box (█ ■ ☑ …); None when none or several are."""
-    tokens = _VERDICT_TOKENS.findall(compact(text))
-    chosen = [
-        option for option, box in itertools.pairwise(tokens) if len(option) > 1 and box in _FILLED
-    ]
-    if len(chosen) != 1:
-        return None
-    return Verdict.REJECTED if "不予" in chosen[0] else Verdict(chosen[0])
+    """The one option whose box is filled (█ ■ ☑ …); None when none or several are."""
+    chosen = marked_verdicts(compact(text))
+    return chosen[0] if chosen is not None and len(chosen) == 1 else None
 
 
 def detect_tree(groups: Sequence[IndicatorGroup], hint: TreeVariant | None) -> TreeVariant:

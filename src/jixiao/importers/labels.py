@@ -8,9 +8,10 @@ model's vocabulary. Nothing here judges content.
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 from enum import Enum
 
-from jixiao.model import Level1, Level2, Requirement
+from jixiao.model import Level1, Level2, Organisation, Requirement, Verdict
 
 
 class HeaderCell(Enum):
@@ -138,3 +139,72 @@ def join_wrapped(parts: list[str]) -> str:
 def flexible(label: str) -> str:
     """A regex for ``label`` that tolerates line breaks and spaces between its characters."""
     return r"\s*".join(re.escape(ch) for ch in label)
+
+
+def compact(text: str) -> str:
+    """The text with every space and line break removed, for matching labels."""
+    return "".join(text.split())
+
+
+# ---------------------------------------------------------------- shared field readers
+
+_ORG_CODE = (
+    re.compile(r"^(?P<name>.*?)\s*[（(]\s*(?P<code>[0-9A-Za-z][0-9A-Za-z-]{2,})\s*[)）]$"),
+    re.compile(r"^(?P<code>[0-9]{3,})\s+(?P<name>.+)$"),
+    re.compile(r"^(?P<name>.+?)\s+(?P<code>[0-9]{3,})$"),
+)
+
+
+def split_org(text: str) -> Organisation:
+    """银川市某局（123001）, 123001 银川市某局 or 银川市某局 123001 → name and code.
+
+    >>> split_org("银川市某局（123001）")
+    Organisation(name='银川市某局', code='123001')
+    >>> split_org("银川市人民政府办公室").code
+    ''
+    """
+    for pattern in _ORG_CODE:
+        if m := pattern.match(text):
+            return Organisation(name=m.group("name").strip(), code=m.group("code"))
+    return Organisation(name=text)
+
+
+def to_wanyuan(number: str, unit: str) -> Decimal:
+    """An amount as printed (thousands separators allowed) in 元 or 万元 → exact 万元.
+
+    Raises ``decimal.InvalidOperation`` when ``number`` is not a number.
+
+    >>> to_wanyuan("1,285,430.50", "元")
+    Decimal('128.54305')
+    """
+    value = Decimal(number.replace(",", "").replace("，", ""))
+    return value / Decimal(10000) if unit == "元" else value
+
+
+FILLED_BOXES = "█■☑✔√☒●▇"
+EMPTY_BOXES = "□☐○"
+_VERDICT_MARKS = re.compile(
+    r"退回\s*[，,]?\s*不予纳入财政项目库|退回修改|通过|[" + FILLED_BOXES + EMPTY_BOXES + "]"
+)
+
+
+def marked_verdicts(text: str) -> list[Verdict] | None:
+    """The 综合评定等级 options whose box is filled, boxes printed before or after them.
+
+    None when the options and boxes cannot be paired (their counts differ).
+
+    >>> marked_verdicts("通过 █ 退回修改 □ 退回，不予纳入财政项目库 □")
+    [<Verdict.APPROVED: '通过'>]
+    >>> marked_verdicts("□通过 ■退回修改 □退回，不予纳入财政项目库")
+    [<Verdict.REVISE: '退回修改'>]
+    """
+    tokens = _VERDICT_MARKS.findall(text)
+    options = [t for t in tokens if len(t) > 1]
+    boxes = [t for t in tokens if len(t) == 1]
+    if not options or len(options) != len(boxes):
+        return None
+    return [
+        Verdict.REJECTED if "不予" in option else Verdict(option)
+        for option, box in zip(options, boxes, strict=True)
+        if box in FILLED_BOXES
+    ]

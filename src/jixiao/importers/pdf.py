@@ -23,8 +23,8 @@ from pdfminer.pdfdocument import PDFPasswordIncorrect
 from pdfplumber.utils.exceptions import PdfminerException
 
 from jixiao.importers.base import ImportFailure, ImportResult
-from jixiao.importers.grid import BOUNDARY, GridCell, GridRow, compact, read_grid
-from jixiao.importers.labels import HEADER_CELLS
+from jixiao.importers.grid import BOUNDARY, GridCell, GridRow, read_grid
+from jixiao.importers.labels import HEADER_CELLS, compact
 from jixiao.importers.xlsx import tree_hint
 from jixiao.model import SourceLocation
 

@@ -19,8 +19,17 @@ from itertools import accumulate
 
 from jixiao.importers.base import ImportFailure, ImportIssue, ImportResult, decode_text
 from jixiao.importers.indicators import read_indicator_block
-from jixiao.importers.labels import clean_text, flexible
-from jixiao.model import Declaration, Funding, Organisation, SourceLocation, Verdict
+from jixiao.importers.labels import (
+    EMPTY_BOXES,
+    FILLED_BOXES,
+    clean_text,
+    compact,
+    flexible,
+    marked_verdicts,
+    split_org,
+    to_wanyuan,
+)
+from jixiao.model import Declaration, Funding, SourceLocation, Verdict
 
 _TITLE = re.compile(r"绩效目标(?:申报)?表")
 _ATTACHMENT = re.compile(r"^附件\s*(\d*)\s*[:：]?$")
@@ -83,18 +92,8 @@ _MONEY = {
         + "?"
     ),
 }
-_CODE = (
-    re.compile(r"^(?P<name>.*?)\s*[（(]\s*(?P<code>[0-9A-Za-z]{3,})\s*[)）]$"),
-    re.compile(r"^(?P<code>[0-9]{3,})\s+(?P<name>.+)$"),
-    re.compile(r"^(?P<name>.+?)\s+(?P<code>[0-9]{3,})$"),
-)
 _NUMBERED = re.compile(
     r"^(?:\d+\s*[.、．]|[一二三四五六七八九十]+\s*[、.．]|[（(][一二三四五六七八九十\d]+[)）])"
-)
-_FILLED = "█■☑✔√☒●▇"
-_EMPTY = "□☐○"
-_OPTIONS = re.compile(
-    r"退回\s*[，,]?\s*不予纳入财政项目库|退回修改|通过|[" + _FILLED + _EMPTY + "]"
 )
 
 
@@ -187,14 +186,7 @@ def _labelled(pattern: re.Pattern[str], region: str) -> list[tuple[str, str]]:
     marks = list(pattern.finditer(region))
     ends = [m.start() for m in marks[1:]] + [len(region)] if marks else []
     pairs = zip(marks, ends, strict=True)
-    return [("".join(m.group(0).split()), region[m.end() : e]) for m, e in pairs]
-
-
-def _split_code(text: str) -> Organisation:
-    for pattern in _CODE:
-        if m := pattern.match(text):
-            return Organisation(name=m.group("name").strip(), code=m.group("code"))
-    return Organisation(name=text)
+    return [(compact(m.group(0)), region[m.end() : e]) for m, e in pairs]
 
 
 def _read_header(form: _Form, start: int, end: int) -> dict[str, str]:
@@ -207,19 +199,13 @@ def _read_header(form: _Form, start: int, end: int) -> dict[str, str]:
     return fields
 
 
-def _decimal(number: str, unit: str, default_unit: str) -> Decimal:
-    value = Decimal(number.replace(",", "").replace("，", ""))
-    unit = unit or default_unit
-    return value / Decimal(10000) if unit == "元" else value
-
-
 def _read_funding(form: _Form, start: int, end: int) -> Funding:
     region = form.text[start:end].replace("|", " ")
-    compact = "".join(region.split())
+    squeezed = compact(region)
     default_unit = (
         "万元"
-        if "万元" in compact
-        else ("元" if "（元）" in compact or "(元)" in compact else "万元")
+        if "万元" in squeezed
+        else ("元" if "（元）" in squeezed or "(元)" in squeezed else "万元")
     )
     amounts: dict[str, Decimal | None] = {}
     for key, pattern in _MONEY.items():
@@ -228,7 +214,7 @@ def _read_funding(form: _Form, start: int, end: int) -> Funding:
             amounts[key] = None
             continue
         try:
-            amounts[key] = _decimal(m.group(1), m.group(2) or "", default_unit)
+            amounts[key] = to_wanyuan(m.group(1), m.group(2) or default_unit)
         except InvalidOperation:
             form.issue(start + m.start(), f"金额“{m.group(0)}”无法读取")
             amounts[key] = None
@@ -262,20 +248,16 @@ def _read_goals(form: _Form, start: int, end: int) -> tuple[str, str]:
 
 
 def _read_verdict(form: _Form, start: int, end: int) -> Verdict | None:
-    tokens = _OPTIONS.findall(form.text[start:end])
-    options = [t for t in tokens if len(t) > 1]
-    boxes = [t for t in tokens if len(t) == 1]
-    if not options or len(options) != len(boxes):
-        if boxes:
+    text = form.text[start:end]
+    chosen = marked_verdicts(text)
+    if chosen is None:
+        if any(box in text for box in FILLED_BOXES + EMPTY_BOXES):
             form.issue(start, "综合评定等级的勾选框与选项数目不一致，未读取评定结果")
         return None
-    chosen = [o for o, box in zip(options, boxes, strict=True) if box in _FILLED]
     if len(chosen) > 1:
         form.issue(start, "综合评定等级勾选了多个选项，未读取评定结果")
         return None
-    if not chosen:
-        return None
-    return Verdict.REJECTED if "不予" in chosen[0] else Verdict(chosen[0])
+    return chosen[0] if chosen else None
 
 
 def _find(pattern: re.Pattern[str], text: str, start: int, default: int) -> int:
@@ -306,8 +288,8 @@ def parse_form(
         project_name=fields.pop("project_name", ""),
         title=title,
         attachment=attachment,
-        department=_split_code(fields.pop("department", "")),
-        implementer=_split_code(fields.pop("implementer", "")),
+        department=split_org(fields.pop("department", "")),
+        implementer=split_org(fields.pop("implementer", "")),
         attribute=fields.pop("attribute", ""),
         period=fields.pop("period", ""),
         funding=_read_funding(form, funding, goal),

@@ -20,6 +20,7 @@ from jixiao.importers.labels import (
     LABEL_PREFIXES,
     HeaderCell,
     annotation,
+    compact,
     is_label,
     is_label_prefix,
     normalise_spaces,
@@ -78,10 +79,6 @@ def strip_prefix(name: str) -> str:
     return _NAME_PREFIX.sub("", name).strip() if name[:1] in "指:：" else name
 
 
-def _compact(text: str) -> str:
-    return "".join(text.split())
-
-
 def is_value(text: str) -> bool:
     """A cell the value grammar reads as a number, a qualitative term or 「无」."""
     return parse_value(text).kind is not _FREE_TEXT
@@ -93,7 +90,7 @@ def merge_broken_labels(lines: list[Line]) -> list[Line]:
     starts = [
         i
         for i, (_, text) in enumerate(lines)
-        if text[:1] in first and (text in LABEL_PREFIXES or _compact(text) in LABEL_PREFIXES)
+        if text[:1] in first and (text in LABEL_PREFIXES or compact(text) in LABEL_PREFIXES)
     ]
     if not starts:
         return lines  # the common case for most blocks: nothing to join
@@ -114,7 +111,7 @@ def merge_broken_labels(lines: list[Line]) -> list[Line]:
 def _longest_label(lines: list[Line], start: int) -> tuple[str, int]:
     acc, best, best_end = "", "", start
     for j in range(start, min(start + 6, len(lines))):
-        acc += _compact(lines[j][1])
+        acc += compact(lines[j][1])
         if is_label(acc):
             best, best_end = acc, j
         if not is_label_prefix(acc):
@@ -197,7 +194,7 @@ def tokenise_cells(number: int, cells: list[str], columns: list[HeaderCell], sin
     for col, cell in zip(columns, cells, strict=False):
         by_col.setdefault(col, normalise_spaces(cell))
     for col in (HeaderCell.LEVEL1, HeaderCell.LEVEL2):
-        token = _compact(by_col.get(col, ""))
+        token = compact(by_col.get(col, ""))
         if token and not _emit_label(token, number, sink):
             sink.fragment(number, token)
     name = by_col.get(HeaderCell.NAME, "")
@@ -211,7 +208,7 @@ def tokenise_cells(number: int, cells: list[str], columns: list[HeaderCell], sin
 
 
 def _header_columns(cells: list[str]) -> list[HeaderCell] | None:
-    found = [HEADER_CELLS.get(_compact(c)) for c in cells]
+    found = [HEADER_CELLS.get(compact(c)) for c in cells]
     if sum(1 for c in found if c is not None) < 3:
         return None
     return [c if c is not None else HeaderCell.OTHER for c in found]
@@ -244,7 +241,7 @@ def tokenise_cell_lines(lines: list[Line], sink: Sink) -> None:
     i = 0
     while i < len(lines):
         number, text = lines[i]
-        token = _compact(text)
+        token = compact(text)
         if token in HEADER_CELLS:
             columns = _update_columns(columns, HEADER_CELLS[token])
             i += 1
@@ -287,7 +284,7 @@ def _fits_column(col: HeaderCell, text: str) -> bool:
         return text in _NATURE
     if col is HeaderCell.UNIT:
         return text in KNOWN_UNITS or text in ("-", "/", "—")
-    return not is_label(_compact(text))
+    return not is_label(compact(text))
 
 
 def tokenise(lines: list[Line], sink: Sink) -> None:
@@ -308,5 +305,5 @@ def uses_2021_tree(lines: list[Line]) -> bool:
 
 
 def _one_cell_per_line(lines: list[Line]) -> bool:
-    heads = [_compact(t) for _, t in lines[:12]]
+    heads = [compact(t) for _, t in lines[:12]]
     return "一级指标" in heads and "二级指标" in heads and "三级指标" in heads

@@ -21,6 +21,7 @@ from openpyxl.worksheet.worksheet import Worksheet  # type: ignore[import-untype
 
 from jixiao.importers.base import ImportFailure, ImportResult
 from jixiao.importers.grid import BOUNDARY, GridCell, GridRow, read_grid
+from jixiao.importers.labels import compact
 from jixiao.model import SourceLocation, TreeVariant
 
 _ZIP_MAGIC = b"PK\x03\x04"
@@ -96,7 +97,7 @@ def sheet_rows(ws: Worksheet, filename: str) -> Iterator[GridRow]:
 
 def _has_form(ws: Worksheet) -> bool:
     return any(
-        isinstance(v, str) and "".join(v.split()) == "项目名称"
+        isinstance(v, str) and compact(v) == "项目名称"
         for row in ws.iter_rows(values_only=True)
         for v in row
     )
