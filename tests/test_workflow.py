@@ -20,6 +20,7 @@ ALLOWED = {
     (F, Status.DRAFT, Action.SUBMIT): Status.SUBMITTED,
     (F, Status.RETURNED, Action.SUBMIT): Status.SUBMITTED,
     (F, Status.SUBMITTED, Action.WITHDRAW): Status.DRAFT,
+    (F, Status.DRAFT, Action.DISCARD): Status.DISCARDED,
     (D, Status.SUBMITTED, Action.ACCEPT): Status.DEPARTMENT_REVIEW,
     (D, Status.DEPARTMENT_REVIEW, Action.FORWARD): Status.FINANCE_REVIEW,
     (D, Status.DEPARTMENT_REVIEW, Action.RETURN): Status.RETURNED,

@@ -4,7 +4,9 @@ A declaration starts as 草稿. The 填报人 submits it (已提交) and may wit
 主管部门 accepts it for review (主管部门审核). The 主管部门审核人 forwards it to the 财政局
 (财政审核) or returns it for revision (退回修改). The 财政审核人 decides: 通过, 退回修改, or
 退回，不予纳入财政项目库. After 退回修改 the 填报人 revises and resubmits. 通过 and
-退回，不予纳入财政项目库 are final: a change in the year is a new declaration.
+退回，不予纳入财政项目库 are final: a change in the year is a new declaration. A 填报人 may
+作废 (discard) a 草稿 that was never submitted: it is kept as 已作废, final, with its
+transition row.
 
 The web application persists the status and writes one transition row per change through
 :func:`apply`; who may do what is decided here and tested without a browser.
@@ -36,6 +38,7 @@ class Status(StrEnum):
     APPROVED = "通过"
     RETURNED = "退回修改"
     REJECTED = "退回，不予纳入财政项目库"
+    DISCARDED = "已作废"
 
     @property
     def is_final(self) -> bool:
@@ -48,7 +51,7 @@ class Status(StrEnum):
         return self in _EDITABLE
 
 
-_FINAL = frozenset({Status.APPROVED, Status.REJECTED})
+_FINAL = frozenset({Status.APPROVED, Status.REJECTED, Status.DISCARDED})
 _EDITABLE = frozenset({Status.DRAFT, Status.RETURNED})
 
 
@@ -72,6 +75,7 @@ class Action(StrEnum):
     APPROVE = "通过"
     RETURN = "退回修改"
     REJECT = "退回，不予纳入财政项目库"
+    DISCARD = "作废"
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,6 +105,7 @@ TABLE: tuple[Transition, ...] = (
     Transition(Status.DRAFT, Action.SUBMIT, Status.SUBMITTED, _FILER),
     Transition(Status.RETURNED, Action.SUBMIT, Status.SUBMITTED, _FILER),
     Transition(Status.SUBMITTED, Action.WITHDRAW, Status.DRAFT, _FILER),
+    Transition(Status.DRAFT, Action.DISCARD, Status.DISCARDED, _FILER),
     Transition(Status.SUBMITTED, Action.ACCEPT, Status.DEPARTMENT_REVIEW, _DEPARTMENT),
     Transition(Status.DEPARTMENT_REVIEW, Action.FORWARD, Status.FINANCE_REVIEW, _DEPARTMENT),
     Transition(

@@ -20,11 +20,11 @@ from jixiao.workflow import Action, Status
 # The functional API with a list of pairs; django-stubs only types its str forms.
 StatusChoice = models.TextChoices(
     "StatusChoice",
-    [(s.name, s.value) for s in Status],  # type: ignore[call-overload]
+    [(s.name, (s.value, s.value)) for s in Status],  # type: ignore[call-overload]
 )
 ActionChoice = models.TextChoices(
     "ActionChoice",
-    [(a.name, a.value) for a in Action],  # type: ignore[call-overload]
+    [(a.name, (a.value, a.value)) for a in Action],  # type: ignore[call-overload]
 )
 
 
@@ -53,6 +53,9 @@ class Declaration(models.Model):
     other_fen = models.BigIntegerField("其他资金（分）", null=True, blank=True)
     previous = models.ForeignKey(
         "self", verbose_name="上年申报表", null=True, blank=True, on_delete=models.SET_NULL
+    )
+    import_digest = models.CharField(
+        "导入内容摘要", max_length=32, blank=True, db_index=True, editable=False
     )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
