@@ -18,7 +18,7 @@ from jixiao.workflow import Role as WorkflowRole
 # The functional API with a list of pairs; django-stubs only types its str forms.
 Role = models.TextChoices(
     "Role",
-    [(r.name, r.value) for r in WorkflowRole],  # type: ignore[call-overload]
+    [(r.name, (r.value, r.value)) for r in WorkflowRole],  # type: ignore[call-overload]
 )
 
 
