@@ -10,7 +10,6 @@ written only once everything has been read.
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 from collections.abc import Sequence
 
@@ -97,12 +96,12 @@ def _register_serve(sub: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 
 def serve(argv: Sequence[str]) -> int:
-    """``jixiao serve …``: set Django up, then run the web shell's own parser."""
-    import django  # the core never imports Django unless serving
+    """``jixiao serve …``: the web shell's own parser; it sets Django up once the host is known.
 
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "jixiao.web.settings")
-    django.setup()
-    from jixiao.web.command import register
+    Django's settings are read only inside the handler, after the loopback defaults (plain-HTTP
+    cookies on 127.0.0.1) are in the environment.
+    """
+    from jixiao.web.command import register  # imports no Django until serve() runs
 
     parser = argparse.ArgumentParser(prog="jixiao")
     register(parser.add_subparsers(dest="command", required=True))

@@ -34,8 +34,30 @@ def test_it_creates_the_seed_organisations_users_and_forms(db: None) -> None:
     for spec, password in accounts:
         assert User.objects.get(username=spec.username).check_password(password)
     assert Declaration.objects.filter(organisation=office).count() == 7
-    create_demo()
+    assert create_demo() == [], "a second start issues no password"
     assert Declaration.objects.count() == 7, "running the demo twice imports the forms once"
+    for spec, password in accounts:
+        assert User.objects.get(username=spec.username).check_password(password)
+
+
+def test_it_reissues_demo_passwords_only_when_asked(db: None) -> None:
+    first = dict(create_demo())
+    second = dict(create_demo(reset_passwords=True))
+    assert second.keys() == first.keys() == set(DEMO_USERS)
+    for spec, password in second.items():
+        user = User.objects.get(username=spec.username)
+        assert user.check_password(password) and not user.check_password(first[spec])
+
+
+@pytest.mark.parametrize(
+    ("host", "loopback"),
+    [
+        *[("127.0.0.1", True), ("127.0.0.2", True), ("::1", True), ("localhost", True)],
+        *[("0.0.0.0", False), ("192.168.1.10", False), ("jixiao.example.gov.cn", False)],
+    ],
+)
+def test_it_knows_loopback_hosts(host: str, loopback: bool) -> None:
+    assert command.is_loopback(host) is loopback
 
 
 def test_it_migrates_loads_the_demo_and_runs_gunicorn(

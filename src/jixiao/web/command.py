@@ -9,6 +9,7 @@ module is chosen, so registering the subcommand costs the ``jixiao`` CLI nothing
 from __future__ import annotations
 
 import argparse
+import ipaddress
 import os
 import sys
 from typing import TYPE_CHECKING
@@ -30,6 +31,11 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     parser.add_argument(
         "--demo", action="store_true", help="创建示例机构、用户并导入七份示例申报表"
     )
+    parser.add_argument(
+        "--reset-passwords",
+        action="store_true",
+        help="与 --demo 同用：重新生成并打印示例账号的密码（否则密码只在首次创建时打印）",
+    )
     parser.add_argument("--host", default=DEFAULT_HOST, help=f"监听地址（默认 {DEFAULT_HOST}）")
     parser.add_argument(
         "--port", type=int, default=DEFAULT_PORT, help=f"端口（默认 {DEFAULT_PORT}）"
@@ -38,9 +44,20 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     parser.set_defaults(handler=serve)
 
 
+def is_loopback(host: str) -> bool:
+    """``127.0.0.1``, any 127/8 address, ``::1`` or ``localhost``: a local plain-HTTP run."""
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
 def _setup(host: str) -> None:
+    """Choose the settings, then set Django up: nothing may read the settings before this."""
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "jixiao.web.settings")
-    if host in ("127.0.0.1", "localhost"):
+    if is_loopback(host):
         # Local plain-HTTP run: cookies must travel without TLS.
         os.environ.setdefault("JIXIAO_SECURE_COOKIES", "0")
     import django
@@ -49,6 +66,9 @@ def _setup(host: str) -> None:
 
 
 def _print_accounts(accounts: list[tuple[DemoUser, str]]) -> None:
+    if not accounts:
+        print("示例账号已存在，密码不变（首次创建时已打印；--reset-passwords 重新生成）。")
+        return
     print("示例账号（密码仅显示这一次）：")
     for spec, password in accounts:
         print(f"  {spec.role:<8} {spec.username:<10} 密码 {password}  （{spec.organisation}）")
@@ -66,9 +86,8 @@ def serve(args: argparse.Namespace) -> int:
     if args.demo:
         from jixiao.web.demo import create_demo
 
-        accounts = create_demo()
-        _print_accounts(accounts)
-        print(f"共 {len(accounts)} 个示例账号，已导入七份 2025 年度示例申报表。")
+        _print_accounts(create_demo(reset_passwords=args.reset_passwords))
+        print("示例数据已就绪：五个示例账号，七份 2025 年度示例申报表。")
     print(f"网页系统：http://{args.host}:{args.port}/", flush=True)
     from gunicorn.app.wsgiapp import run
 

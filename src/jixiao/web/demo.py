@@ -51,23 +51,33 @@ def _organisations() -> dict[str, Organisation]:
     return {o.name: o for o in (finance, office, education, school)}
 
 
-def _user(spec: DemoUser, org: Organisation) -> str:
-    password = secrets.token_urlsafe(9)
-    user = User.objects.filter(username=spec.username).first() or User(username=spec.username)
+def _user(spec: DemoUser, org: Organisation, reset_password: bool) -> str | None:
+    """Create or update the demo user; a new password only when created or asked to reset."""
+    user = User.objects.filter(username=spec.username).first()
+    password = None
+    if user is None or reset_password:
+        password = secrets.token_urlsafe(9)
+    user = user or User(username=spec.username)
     user.first_name, user.role, user.organisation = spec.name, spec.role, org
     user.is_staff = user.is_superuser = spec.role is Role.ADMIN
-    user.set_password(password)
+    if password:
+        user.set_password(password)
     user.save()
     return password
 
 
 @transaction.atomic
-def create_demo() -> list[tuple[DemoUser, str]]:
-    """Create (or reset the passwords of) the demo data; returns users with new passwords."""
+def create_demo(reset_passwords: bool = False) -> list[tuple[DemoUser, str]]:
+    """Create the demo data once; returns the users whose password was just (re)issued.
+
+    A data directory keeps its demo passwords across starts: they are issued when the users
+    are created, and again only with ``reset_passwords``.
+    """
     orgs = _organisations()
     BudgetYear.objects.get_or_create(year=2025)
     BudgetYear.objects.get_or_create(year=2026)
-    accounts = [(spec, _user(spec, orgs[spec.organisation])) for spec in DEMO_USERS]
+    issued = [(s, _user(s, orgs[s.organisation], reset_passwords)) for s in DEMO_USERS]
+    accounts = [(spec, password) for spec, password in issued if password]
     filer = User.objects.get(username="tianbao")
     if not Declaration.objects.filter(organisation=orgs[OFFICE]).exists():
         result = engine.import_file(seed_bytes(), SEED_NAME)
