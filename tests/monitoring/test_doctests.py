@@ -1,0 +1,20 @@
+"""The doctest examples of the monitoring modules run with the monitoring tests."""
+
+from __future__ import annotations
+
+import doctest
+import importlib
+
+import pytest
+
+MODULES = [
+    "jixiao.monitoring.build",
+    "jixiao.monitoring.entry",
+    "jixiao.monitoring.vocab",
+]
+
+
+@pytest.mark.parametrize("name", MODULES)
+def test_doctests(name: str) -> None:
+    result = doctest.testmod(importlib.import_module(name))
+    assert result.attempted > 0 and result.failed == 0
