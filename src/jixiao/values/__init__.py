@@ -5,6 +5,7 @@
 '≥35个'
 """
 
+from jixiao.values.combine import combine_value
 from jixiao.values.dates import MONTH_UNITS
 from jixiao.values.formatting import (
     VALUE_JSON_SCHEMA,
@@ -43,6 +44,7 @@ __all__ = [
     "Scale",
     "ValueGrammarError",
     "ValueKind",
+    "combine_value",
     "explain",
     "format_value",
     "normalize",
