@@ -33,8 +33,10 @@ from jixiao.render.pdflayout import (
     Line,
     Page,
     Paginator,
+    Slot,
     cell_lines,
     cell_width,
+    cells_on_pages,
     lines_height,
     register_font,
     row_heights,
@@ -68,7 +70,9 @@ def _preamble_height(doc: FormDocument, title_lines: list[Line]) -> float:
 def layout_form(doc: FormDocument) -> FormLayout:
     """Measure every cell and place the rows on pages."""
     register_font()
-    text_width(doc.attachment + doc.year_line, 1.0)  # cover every character drawn unwrapped
+    text_width(
+        doc.mark + doc.attachment + doc.year_line, 1.0
+    )  # cover every character drawn unwrapped
     lines = {cell: cell_lines(cell) for cell in doc.cells}
     title_lines = wrap(doc.title, TABLE_WIDTH, TITLE_SIZE) if doc.title else []
     footnote_lines = wrap(doc.footnote, TABLE_WIDTH, FOOTNOTE_SIZE) if doc.footnote else []
@@ -91,6 +95,9 @@ def _baseline(top: float, size: float) -> float:
 def _draw_preamble(canvas: Canvas, lay: FormLayout) -> None:
     top = MARGIN
     font = register_font()
+    if lay.doc.mark:
+        canvas.setFont(font, ATTACHMENT_SIZE)
+        canvas.drawRightString(PAGE_WIDTH - MARGIN, _baseline(top, ATTACHMENT_SIZE), lay.doc.mark)
     if lay.doc.attachment:
         canvas.setFont(font, ATTACHMENT_SIZE)
         canvas.drawString(MARGIN, _baseline(top, ATTACHMENT_SIZE), lay.doc.attachment)
@@ -119,10 +126,7 @@ def _draw_text(canvas: Canvas, cell: Cell, lines: list[Line], box: tuple[float, 
         y += leading
 
 
-def _draw_cell(canvas: Canvas, lay: FormLayout, page: Page, cell: Cell) -> None:
-    slots = [s for s in page.slots if cell.row <= s.row <= cell.last_row]
-    if not slots:
-        return
+def _draw_cell(canvas: Canvas, lay: FormLayout, cell: Cell, slots: list[Slot]) -> None:
     top, bottom = slots[0].top, slots[-1].top + slots[-1].height
     x, width = COLUMN_X[cell.col], cell_width(cell)
     canvas.rect(x, PAGE_HEIGHT - bottom, width, bottom - top, stroke=1, fill=0)
@@ -148,12 +152,13 @@ def _draw_page_number(canvas: Canvas, number: int) -> None:
 
 def draw_form(canvas: Canvas, lay: FormLayout, first_page: int) -> None:
     """Draw a laid-out form from a new page on; pages are numbered from ``first_page``."""
+    shown = cells_on_pages(lay.doc, lay.pages)
     for index, page in enumerate(lay.pages):
         canvas.setLineWidth(0.6)
         if page.preamble:
             _draw_preamble(canvas, lay)
-        for cell in lay.doc.cells:
-            _draw_cell(canvas, lay, page, cell)
+        for cell, slots in shown[index]:
+            _draw_cell(canvas, lay, cell, slots)
         if page.footnote_top is not None and lay.footnote_lines:
             _draw_footnote(canvas, lay, page.footnote_top)
         _draw_page_number(canvas, first_page + index)

@@ -10,11 +10,24 @@ from __future__ import annotations
 import io
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 from decimal import Decimal
 
 from openpyxl import Workbook  # type: ignore[import-untyped]
-from openpyxl.styles import Alignment, Border, Font, Side  # type: ignore[import-untyped]
+from openpyxl.cell import WriteOnlyCell  # type: ignore[import-untyped]
+from openpyxl.styles import (  # type: ignore[import-untyped]
+    Alignment,
+    Border,
+    Font,
+    NamedStyle,
+    Side,
+)
 from openpyxl.utils import get_column_letter  # type: ignore[import-untyped]
+from openpyxl.worksheet._write_only import WriteOnlyWorksheet  # type: ignore[import-untyped]
+from openpyxl.worksheet.cell_range import (  # type: ignore[import-untyped]
+    CellRange,
+    MultiCellRange,
+)
 from openpyxl.worksheet.worksheet import Worksheet  # type: ignore[import-untyped]
 
 from jixiao.model import Declaration
@@ -86,65 +99,110 @@ def _row_heights(doc: FormDocument) -> list[float]:
     return heights
 
 
-def _style(ws: Worksheet, cell: Cell, row: int) -> None:
-    xl = ws.cell(row=row, column=cell.col + 1)
-    centred = cell.role in _CENTRED
-    xl.alignment = Alignment(
-        horizontal="center" if centred else "left",
-        vertical="center",
-        wrap_text=True,
-        text_rotation=255 if cell.role is Role.BLOCK else 0,
-    )
-    bold = cell.role in (Role.HEADER, Role.LEVEL1)
-    xl.font = Font(name=FONT_NAME, size=10, bold=bold)
-    for r in range(row, row + cell.rowspan):
-        for c in range(cell.col + 1, cell.col + cell.colspan + 1):
-            ws.cell(row=r, column=c).border = _BORDER
+#: One named style per way a grid cell looks, registered once per workbook: a cell takes its
+#: look by name instead of building and hashing its own font, alignment and border objects.
+_STYLE_NAMES = {
+    (True, False, False): "申报表-居中",
+    (True, True, False): "申报表-居中加粗",
+    (False, False, False): "申报表-靠左",
+    (True, False, True): "申报表-竖排",
+}
 
 
-def _write_cell(ws: Worksheet, cell: Cell, row: int) -> None:
-    xl = ws.cell(row=row, column=cell.col + 1)
+def _style_key(role: Role) -> tuple[bool, bool, bool]:
+    return role in _CENTRED, role in (Role.HEADER, Role.LEVEL1), role is Role.BLOCK
+
+
+def _register_styles(workbook: Workbook) -> None:
+    for (centred, bold, vertical), name in _STYLE_NAMES.items():
+        style = NamedStyle(name=name, border=_BORDER, number_format="@")
+        style.font = Font(name=FONT_NAME, size=10, bold=bold)
+        style.alignment = Alignment(
+            horizontal="center" if centred else "left",
+            vertical="center",
+            wrap_text=True,
+            text_rotation=255 if vertical else 0,
+        )
+        workbook.add_named_style(style)
+
+
+def _anchor(ws: WriteOnlyWorksheet, cell: Cell) -> WriteOnlyCell:
+    xl = WriteOnlyCell(ws)
+    xl.style = _STYLE_NAMES[_style_key(cell.role)]
     if cell.money is not None and _fits_excel(cell.money):
         xl.value = cell.money
         xl.number_format = money_format(cell.money)
     else:
         xl.value = cell.text or None
         xl.data_type = "s"  # 指标值 like “=100.00(%)” is text, never a formula
-        xl.number_format = "@"
-    if cell.rowspan > 1 or cell.colspan > 1:
-        ws.merge_cells(
-            start_row=row,
-            start_column=cell.col + 1,
-            end_row=row + cell.rowspan - 1,
-            end_column=cell.col + cell.colspan,
+    return xl
+
+
+def _covered(ws: WriteOnlyWorksheet, cell: Cell) -> WriteOnlyCell:
+    """A cell hidden under a merge: empty, with its anchor's border."""
+    xl = WriteOnlyCell(ws)
+    xl.style = _STYLE_NAMES[_style_key(cell.role)]
+    return xl
+
+
+def _grid_rows(ws: WriteOnlyWorksheet, doc: FormDocument) -> list[list[WriteOnlyCell | None]]:
+    """The grid's cells row by row: each anchor with its value, the cells it covers bordered."""
+    rows: list[list[WriteOnlyCell | None]] = [[None] * COLUMN_COUNT for _ in range(doc.row_count)]
+    for cell in doc.cells:
+        for r in range(cell.row, cell.last_row + 1):
+            for c in range(cell.col, cell.col + cell.colspan):
+                at_anchor = r == cell.row and c == cell.col
+                rows[r][c] = _anchor(ws, cell) if at_anchor else _covered(ws, cell)
+    return rows
+
+
+def _merges(doc: FormDocument, first: int) -> list[CellRange]:
+    return [
+        CellRange(
+            min_row=first + cell.row,
+            min_col=cell.col + 1,
+            max_row=first + cell.last_row,
+            max_col=cell.col + cell.colspan,
         )
-    _style(ws, cell, row)
+        for cell in doc.cells
+        if cell.rowspan > 1 or cell.colspan > 1
+    ]
 
 
-def _line(ws: Worksheet, row: int, text: str, size: float, centred: bool, font: str) -> None:
-    ws.cell(row=row, column=1, value=text).font = Font(name=font, size=size)
-    ws.cell(row=row, column=1).alignment = Alignment(
-        horizontal="center" if centred else "left", vertical="center", wrap_text=True
-    )
-    ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=COLUMN_COUNT)
-    ws.row_dimensions[row].height = max(20.0, size * 1.6)
+@dataclass(frozen=True, slots=True)
+class _Line:
+    """A line printed across the table's width above or below it."""
+
+    text: str
+    size: float
+    centred: bool
+    font: str
+    height: float
 
 
-def _preamble(ws: Worksheet, doc: FormDocument) -> int:
-    row = 1
+def _line_cell(ws: WriteOnlyWorksheet, line: _Line) -> WriteOnlyCell:
+    xl = WriteOnlyCell(ws, value=line.text)
+    xl.font = Font(name=line.font, size=line.size)
+    horizontal = "center" if line.centred else "left"
+    xl.alignment = Alignment(horizontal=horizontal, vertical="center", wrap_text=True)
+    return xl
+
+
+def _preamble(doc: FormDocument) -> list[_Line]:
+    lines = []
+    if doc.mark:
+        lines.append(_Line(doc.mark, 12, True, "黑体", 19.2))
     if doc.attachment:
-        _line(ws, row, doc.attachment, 12, False, "黑体")
-        row += 1
+        lines.append(_Line(doc.attachment, 12, False, "黑体", 19.2))
     if doc.title:
-        _line(ws, row, doc.title, 16, True, TITLE_FONT_NAME)
-        ws.row_dimensions[row].height = 20.0 * (1 + int(_text_width(doc.title) // 95))
-        row += 1
-    _line(ws, row, doc.year_line, 12, True, FONT_NAME)
-    return row + 1
+        height = 20.0 * (1 + int(_text_width(doc.title) // 95))
+        lines.append(_Line(doc.title, 16, True, TITLE_FONT_NAME, height))
+    lines.append(_Line(doc.year_line, 12, True, FONT_NAME, 20.0))
+    return lines
 
 
-def _page_setup(ws: Worksheet, header_row: int) -> None:
-    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+def _page_setup(ws: WriteOnlyWorksheet, header_row: int) -> None:
+    ws.page_setup.paperSize = Worksheet.PAPERSIZE_A4
     ws.page_setup.orientation = "portrait"
     ws.page_setup.fitToWidth = 1
     ws.page_setup.fitToHeight = 0
@@ -156,22 +214,35 @@ def _page_setup(ws: Worksheet, header_row: int) -> None:
         ws.column_dimensions[get_column_letter(index)].width = width * _WIDTH_PER_MM
 
 
-def write_sheet(ws: Worksheet, doc: FormDocument) -> None:
-    """Draw one form on an empty worksheet."""
-    first = _preamble(ws, doc)
-    for cell in doc.cells:
-        _write_cell(ws, cell, first + cell.row)
-    for index, height in enumerate(_row_heights(doc)):
-        ws.row_dimensions[first + index].height = height
-    if doc.footnote:
-        _line(ws, first + doc.row_count, doc.footnote, 10, False, FONT_NAME)
+def write_sheet(ws: WriteOnlyWorksheet, doc: FormDocument) -> None:
+    """Draw one form on an empty write-only worksheet, streaming its rows in order.
+
+    Write-only sheets take row heights, column widths and merges before the rows; every cell
+    is written once, styled by name, so the time grows linearly with the rows.
+    """
+    above = _preamble(doc)
+    below = [_Line(doc.footnote, 10, False, FONT_NAME, 20.0)] if doc.footnote else []
+    first = len(above) + 1
+    heights = [line.height for line in above] + _row_heights(doc) + [x.height for x in below]
+    for index, height in enumerate(heights, 1):
+        ws.row_dimensions[index].height = height
+    lines = {index: line for index, line in enumerate(above, 1)}
+    lines.update({first + doc.row_count + n: line for n, line in enumerate(below)})
+    spans = [CellRange(min_row=i, min_col=1, max_row=i, max_col=COLUMN_COUNT) for i in lines]
+    ws.merged_cells = MultiCellRange([*spans, *_merges(doc, first)])
     _page_setup(ws, first + doc.header_row)
+    for index in range(1, first):
+        ws.append([_line_cell(ws, lines[index])])
+    for row in _grid_rows(ws, doc):
+        ws.append(row)
+    for line in below:
+        ws.append([_line_cell(ws, line)])
 
 
 def render_xlsx(decls: Sequence[Declaration], blank_rows: int = 1) -> bytes:
-    """A workbook with one sheet per declaration, in order."""
-    workbook = Workbook()
-    workbook.remove(workbook.active)
+    """A workbook with one sheet per declaration, in order (openpyxl's write-only mode)."""
+    workbook = Workbook(write_only=True)
+    _register_styles(workbook)
     taken: set[str] = set()
     for decl in decls:
         ws = workbook.create_sheet(sheet_title(decl.project_name, taken))
