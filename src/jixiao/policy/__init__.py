@@ -18,7 +18,13 @@ from jixiao.policy.model import Citation, Parameter, ParamType, Policy, PolicyVa
 from jixiao.policy.parse import parse_policy
 
 #: The policy files under ``jixiao/policy/data`` (profiles.yaml is read by the review).
-POLICY_FILES = ("citations.yaml", "thresholds.yaml", "vocabulary.yaml", "grading.yaml")
+POLICY_FILES = (
+    "citations.yaml",
+    "thresholds.yaml",
+    "vocabulary.yaml",
+    "grading.yaml",
+    "evaluation.yaml",
+)
 
 
 def data_text(name: str) -> str:
