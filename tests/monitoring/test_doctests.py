@@ -10,6 +10,8 @@ import pytest
 MODULES = [
     "jixiao.monitoring.build",
     "jixiao.monitoring.entry",
+    "jixiao.monitoring.lights",
+    "jixiao.monitoring.policy",
     "jixiao.monitoring.vocab",
 ]
 
