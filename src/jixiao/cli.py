@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from jixiao import __version__
 from jixiao.importers.base import ImportFailure
 from jixiao.importers.files import read_files
+from jixiao.library.command import register as register_library
 from jixiao.model import Declaration, dumps
 from jixiao.render.command import register as register_render
 from jixiao.review.command import register as register_check
@@ -86,6 +87,7 @@ def build_parser() -> argparse.ArgumentParser:
     show.set_defaults(handler=_cmd_show)
     register_check(sub)
     register_render(sub)
+    register_library(sub)
     _register_serve(sub)
     return parser
 

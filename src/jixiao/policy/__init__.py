@@ -24,6 +24,7 @@ POLICY_FILES = (
     "vocabulary.yaml",
     "grading.yaml",
     "evaluation.yaml",
+    "library.yaml",
 )
 
 

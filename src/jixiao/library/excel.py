@@ -1,0 +1,288 @@
+"""The 指标库 in Excel: the 9-column layout other tools use, our extra columns, read back exactly.
+
+Sheet 「指标库」 starts with the nine columns 行业, 领域, 一级指标, 二级指标, 三级指标, 指标解释,
+计量单位, 参考值, 依据 that provincial libraries exchange, then ours (编号, 资金用途, 指标方向,
+评分标准, 类型, 状态, 备注, 别名, 来源, 取值统计, 定性取值, 常见取值). A workbook with only
+the nine columns imports as curated entries. 「常见取值」 is written for people and ignored on
+import; 「取值统计」 holds the distributions exactly (JSON with decimal strings). Sheets
+「指标包」 and 「项目」 hold the bundles and the projects learnt from.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, replace
+from decimal import Decimal, InvalidOperation
+from io import BytesIO
+from typing import Any
+
+from openpyxl import Workbook, load_workbook  # type: ignore[import-untyped]
+from openpyxl.worksheet.worksheet import Worksheet  # type: ignore[import-untyped]
+
+from jixiao.library.model import (
+    Bundle,
+    Entry,
+    EntryStatus,
+    Library,
+    Origin,
+    Project,
+    ReferenceBasis,
+    ValueStats,
+)
+from jixiao.library.names import normalise
+from jixiao.values import Direction, Operator
+
+ENTRY_SHEET, BUNDLE_SHEET, PROJECT_SHEET = "指标库", "指标包", "项目"
+LIST_SEP = "；"
+
+
+class LibraryFileError(ValueError):
+    """A library workbook that cannot be read; the message is Chinese and names the place."""
+
+
+def _join(items: tuple[str, ...]) -> str:
+    return LIST_SEP.join(items)
+
+
+def _split(text: str) -> tuple[str, ...]:
+    return tuple(part for part in text.split(LIST_SEP) if part)
+
+
+def _enum_or_none(kind: Any, text: str, where: str) -> Any:
+    if not text:
+        return None
+    try:
+        return kind(text)
+    except ValueError:
+        allowed = "、".join(m.value for m in kind)
+        raise LibraryFileError(f"{where}：“{text}”不是可用的取值（可用：{allowed}）") from None
+
+
+def _stats_json(stats: tuple[ValueStats, ...]) -> str:
+    rows = [
+        {
+            "unit": s.unit,
+            "count": s.count,
+            "median": str(s.median),
+            "low": str(s.low),
+            "high": str(s.high),
+            "min": str(s.minimum),
+            "max": str(s.maximum),
+            "operator": s.operator.value if s.operator else None,
+        }
+        for s in stats
+    ]
+    return json.dumps(rows, ensure_ascii=False) if rows else ""
+
+
+def _stats_from(text: str, where: str) -> tuple[ValueStats, ...]:
+    if not text:
+        return ()
+    try:
+        rows = json.loads(text)
+        return tuple(
+            ValueStats(
+                unit=r["unit"],
+                count=int(r["count"]),
+                median=Decimal(r["median"]),
+                low=Decimal(r["low"]),
+                high=Decimal(r["high"]),
+                minimum=Decimal(r["min"]),
+                maximum=Decimal(r["max"]),
+                operator=Operator(r["operator"]) if r["operator"] else None,
+            )
+            for r in rows
+        )
+    except (ValueError, KeyError, TypeError, InvalidOperation):
+        raise LibraryFileError(f"{where}：取值统计无法读取") from None
+
+
+def _qual_text(pairs: tuple[tuple[str, int], ...]) -> str:
+    return _join(tuple(f"{term}×{n}" for term, n in pairs))
+
+
+def _qual_from(text: str, where: str) -> tuple[tuple[str, int], ...]:
+    pairs = []
+    for part in _split(text):
+        term, _, n = part.rpartition("×")
+        if not term or not n.isdigit():
+            raise LibraryFileError(f"{where}：定性取值“{part}”应写作“取值×次数”")
+        pairs.append((term, int(n)))
+    return tuple(pairs)
+
+
+@dataclass(frozen=True, slots=True)
+class _Column:
+    header: str
+    write: Callable[[Entry], str]
+    read: Callable[[Entry, str, str], Entry] | None  #: None: written for people, not read
+
+
+def _set(name: str) -> Callable[[Entry, str, str], Entry]:
+    def read(entry: Entry, text: str, where: str) -> Entry:
+        changes: dict[str, Any] = {name: text}
+        return replace(entry, **changes)
+
+    return read
+
+
+COLUMNS: tuple[_Column, ...] = (
+    _Column("行业", lambda e: e.sector, _set("sector")),
+    _Column("领域", lambda e: e.domain, _set("domain")),
+    _Column("一级指标", lambda e: e.level1, _set("level1")),
+    _Column("二级指标", lambda e: e.level2, _set("level2")),
+    _Column("三级指标", lambda e: e.name, _set("name")),
+    _Column("指标解释", lambda e: e.explanation, _set("explanation")),
+    _Column("计量单位", lambda e: e.unit, _set("unit")),
+    _Column("参考值", lambda e: e.reference, _set("reference")),
+    _Column(
+        "依据",
+        lambda e: e.basis.value if e.basis else "",
+        lambda e, t, w: replace(e, basis=_enum_or_none(ReferenceBasis, t, w)),
+    ),
+    _Column("编号", lambda e: e.key, _set("key")),
+    _Column("资金用途", lambda e: e.fund_use, _set("fund_use")),
+    _Column(
+        "指标方向",
+        lambda e: e.direction.value if e.direction else "",
+        lambda e, t, w: replace(e, direction=_enum_or_none(Direction, t, w)),
+    ),
+    _Column("评分标准", lambda e: e.scoring, _set("scoring")),
+    _Column(
+        "类型",
+        lambda e: e.origin.value,
+        lambda e, t, w: replace(e, origin=_enum_or_none(Origin, t, w) or Origin.CURATED),
+    ),
+    _Column(
+        "状态",
+        lambda e: e.status.value,
+        lambda e, t, w: replace(e, status=_enum_or_none(EntryStatus, t, w) or EntryStatus.ACTIVE),
+    ),
+    _Column("备注", lambda e: e.note, _set("note")),
+    _Column("别名", lambda e: _join(e.aliases), lambda e, t, w: replace(e, aliases=_split(t))),
+    _Column(
+        "来源",
+        lambda e: "\n".join(e.sources),
+        lambda e, t, w: replace(e, sources=tuple(s for s in t.split("\n") if s)),
+    ),
+    _Column(
+        "取值统计",
+        lambda e: _stats_json(e.stats),
+        lambda e, t, w: replace(e, stats=_stats_from(t, w)),
+    ),
+    _Column(
+        "定性取值",
+        lambda e: _qual_text(e.qualitative),
+        lambda e, t, w: replace(e, qualitative=_qual_from(t, w)),
+    ),
+    _Column("常见取值", lambda e: e.typical, None),
+)
+
+#: The nine columns of the common exchange layout, in order.
+EXCHANGE_HEADERS = tuple(c.header for c in COLUMNS[:9])
+
+
+def _write_rows(sheet: Worksheet, rows: Iterable[Sequence[Any]]) -> None:
+    """Rows from A1; text starting with 「=」 stays text, never a formula (no formula injection)."""
+    for number, values in enumerate(rows, start=1):
+        for column, value in enumerate(values, start=1):
+            cell = sheet.cell(row=number, column=column, value=value)
+            if isinstance(value, str) and value.startswith("="):
+                cell.data_type = "s"
+
+
+def write_library(library: Library) -> bytes:
+    """The library as an XLSX workbook."""
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.title = ENTRY_SHEET
+    _write_rows(
+        sheet,
+        [[c.header for c in COLUMNS], *([c.write(e) for c in COLUMNS] for e in library.entries)],
+    )
+    bundle_rows = [
+        [b.fund_use, b.project_count, key, n] for b in library.bundles for key, n in b.entries
+    ]
+    _write_rows(
+        book.create_sheet(BUNDLE_SHEET),
+        [["资金用途", "项目数", "编号", "申报项目数"], *bundle_rows],
+    )
+    project_rows = [
+        [p.source, p.name, p.year, p.attribute, p.fund_use, _join(p.entry_keys)]
+        for p in library.projects
+    ]
+    _write_rows(
+        book.create_sheet(PROJECT_SHEET),
+        [["来源", "项目名称", "年度", "项目属性", "资金用途", "指标编号"], *project_rows],
+    )
+    out = BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+def _cells(sheet: Worksheet) -> Iterator[tuple[int, list[str]]]:
+    for number, row in enumerate(sheet.iter_rows(values_only=True), start=1):
+        cells = ["" if v is None else str(v).strip() for v in row]
+        if any(cells):
+            yield number, cells
+
+
+def read_library(data: bytes, name: str = "指标库.xlsx") -> Library:
+    """A library workbook (ours, or the 9-column exchange layout) back into a :class:`Library`."""
+    try:
+        book = load_workbook(BytesIO(data), read_only=True, data_only=True)
+    except Exception as exc:  # openpyxl raises many kinds for a file that is not XLSX
+        raise LibraryFileError(
+            f"{name}：不是可读取的 Excel 工作簿（{type(exc).__name__}）"
+        ) from None
+    sheet = book[ENTRY_SHEET] if ENTRY_SHEET in book.sheetnames else book.worksheets[0]
+    entries = tuple(_read_entries(sheet, name))
+    bundles = _read_bundles(book[BUNDLE_SHEET], name) if BUNDLE_SHEET in book.sheetnames else ()
+    projects = _read_projects(book[PROJECT_SHEET], name) if PROJECT_SHEET in book.sheetnames else ()
+    return Library(entries=entries, bundles=bundles, projects=projects)
+
+
+def _read_entries(sheet: Worksheet, name: str) -> Iterator[Entry]:
+    rows = _cells(sheet)
+    header_line, header = next(rows, (0, []))
+    missing = [h for h in EXCHANGE_HEADERS if h not in header]
+    if missing:
+        raise LibraryFileError(f"{name}：第{header_line or 1}行缺少列 {'、'.join(missing)}")
+    columns = [(header.index(c.header), c) for c in COLUMNS if c.header in header and c.read]
+    for number, cells in rows:
+        where = f"{name} 第{number}行"
+        entry = Entry(key="", level1="", level2="", name="", origin=Origin.CURATED)
+        for index, column in columns:
+            text = cells[index] if index < len(cells) else ""
+            assert column.read is not None
+            entry = column.read(entry, text, where)
+        if not entry.name or not entry.level2:
+            raise LibraryFileError(f"{where}：二级指标和三级指标不能为空")
+        if not entry.key:
+            entry = replace(entry, key=f"{entry.level2}/{normalise(entry.name)}")
+        yield entry
+
+
+def _read_bundles(sheet: Worksheet, name: str) -> tuple[Bundle, ...]:
+    grouped: dict[str, tuple[int, list[tuple[str, int]]]] = {}
+    for number, cells in list(_cells(sheet))[1:]:
+        try:
+            kind, count, key, n = cells[0], int(cells[1]), cells[2], int(cells[3])
+        except (IndexError, ValueError):
+            raise LibraryFileError(f"{name} {BUNDLE_SHEET} 第{number}行无法读取") from None
+        grouped.setdefault(kind, (count, []))[1].append((key, n))
+    return tuple(Bundle(k, c, tuple(es)) for k, (c, es) in grouped.items())
+
+
+def _read_projects(sheet: Worksheet, name: str) -> tuple[Project, ...]:
+    projects = []
+    for number, cells in list(_cells(sheet))[1:]:
+        cells = [*cells, "", "", "", "", "", ""][:6]
+        try:
+            year = int(cells[2]) if cells[2] else None
+        except ValueError:
+            raise LibraryFileError(f"{name} {PROJECT_SHEET} 第{number}行：年度无法读取") from None
+        projects.append(Project(cells[0], cells[1], year, cells[3], cells[4], _split(cells[5])))
+    return tuple(projects)
