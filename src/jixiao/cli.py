@@ -14,6 +14,7 @@ import sys
 from collections.abc import Sequence
 
 from jixiao import __version__
+from jixiao.cliparser import parser as chinese_parser
 from jixiao.importers.base import ImportFailure
 from jixiao.importers.files import read_files
 from jixiao.library.command import register as register_library
@@ -69,10 +70,10 @@ def _cmd_show(args: argparse.Namespace) -> int:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="jixiao", description="预算绩效目标：导入、审核、出表、公开"
+    parser = chinese_parser("jixiao", "预算绩效目标：导入、审核、出表、公开")
+    parser.add_argument(
+        "--version", action="version", version=f"jixiao {__version__}", help="显示版本号并退出"
     )
-    parser.add_argument("--version", action="version", version=f"jixiao {__version__}")
     sub = parser.add_subparsers(dest="command", required=True, metavar="命令")
     imp = sub.add_parser("import", help="读取申报表文件并输出（中文表格或规范 JSON）")
     imp.add_argument(
@@ -105,7 +106,7 @@ def serve(argv: Sequence[str]) -> int:
     """
     from jixiao.web.command import register  # imports no Django until serve() runs
 
-    parser = argparse.ArgumentParser(prog="jixiao")
+    parser = chinese_parser(prog="jixiao")
     register(parser.add_subparsers(dest="command", required=True))
     args = parser.parse_args(["serve", *argv])
     code: int = args.handler(args)

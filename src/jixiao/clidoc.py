@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 
 from jixiao.cli import build_parser
+from jixiao.cliparser import HelpFormatter
 
 HEADER = """# 命令行参考 Command-line reference
 
@@ -33,7 +34,7 @@ def _summaries(parser: argparse.ArgumentParser) -> dict[str, str]:
 
 
 def _fixed_width(prog: str) -> argparse.HelpFormatter:
-    return argparse.HelpFormatter(prog, width=100)
+    return HelpFormatter(prog, width=100)
 
 
 def render() -> str:

@@ -9,7 +9,9 @@ import pytest
 
 MODULES = [
     "jixiao.monitoring.build",
+    "jixiao.monitoring.engine",
     "jixiao.monitoring.entry",
+    "jixiao.monitoring.examples",
     "jixiao.monitoring.lights",
     "jixiao.monitoring.policy",
     "jixiao.monitoring.vocab",

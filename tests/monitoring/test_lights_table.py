@@ -52,7 +52,7 @@ CASES = [
     ("positive green", "≥120次", "60次", 6, {}, G, "= 100"),
     ("positive green below 120", "≥120次", "71.9", 6, {}, G, "119.83"),
     ("positive blue at 120", "≥120次", "72", 6, {}, B, "超序时进度"),
-    ("positive > with scale", ">1.1万册", "5500册", 6, {}, G, "5500 ÷ (11000 × 6 ÷ 12)"),
+    ("positive > with scale", ">1.1万册", "5500册", 6, {}, G, "0.55 ÷ (1.1 × 6 ÷ 12)"),
     ("positive at m = 3", "≥120次", "30", 3, {}, G, "30 ÷ (120 × 3 ÷ 12) × 100 = 100"),
     ("positive at m = 12", "≥120次", "90", 12, {}, Y, "= 75"),
     ("positive at m = 1", "≥120次", "5", 1, {}, R, "5 ÷ (120 × 1 ÷ 12) × 100 = 50"),
@@ -61,7 +61,7 @@ CASES = [
     ("rate unpaced red", "100%", "50%", 6, {}, R, "r = A ÷ T × 100 = 50 ÷ 100 × 100 = 50"),
     ("pacing switched off", "≥4台", "4", 6, {"pacing": Pacing.NONE}, G, "不按序时进度"),
     # reverse
-    ("reverse below ceiling", "≤12万元", "5万元", 6, {}, G, "A = 50000元 ≤ T = 120000元"),
+    ("reverse below ceiling", "≤12万元", "5万元", 6, {}, G, "A = 5万元 ≤ T = 12万元"),
     ("reverse equal ceiling", "≤12万元", "120000元", 6, {}, G, "≤"),
     ("reverse above ceiling", "≤12万元", "12.5万元", 6, {}, R, "超过上限"),
     ("reverse strict equal", "<30日", "30", 6, {}, R, "超过上限 T <"),

@@ -78,6 +78,7 @@ def to_json_object(report: MonitoringReport) -> JsonObject:
         "goal_progress": report.goal_progress,
         "unit": "万元",
         "budget": [_budget(b) for b in report.budget],
+        "budget_cause": report.budget_cause,
         "rows": [_row(r) for r in report.rows],
         "location": _loc(report.location),
     }
@@ -213,6 +214,7 @@ def from_json_object(raw: object, where: str = "监控表") -> MonitoringReport:
         budget=tuple(
             _load_budget(b, f"{where} 第{n}行资金") for n, b in enumerate(o.get("budget", list), 1)
         ),
+        budget_cause=o.get("budget_cause", str),
         rows=tuple(
             _load_row(r, f"{where} 第{n}个指标") for n, r in enumerate(o.get("rows", list), 1)
         ),

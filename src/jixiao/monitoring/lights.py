@@ -126,16 +126,19 @@ def _deadline(row: MonitoringRow, year: int | None, month: int, s: Settings) -> 
     return Lit(Light.RED, f"期限为{shown}，截至{month}月已到期仍未完成，亮红灯")
 
 
-def _reverse(t: IndicatorValue, a: IndicatorValue, tn: Decimal, an: Decimal) -> Lit:
+def shown(t: IndicatorValue, value: Decimal) -> str:
+    """An amount in base units shown in the target's scale and unit: 60000 → 6万元."""
+    scale = t.scale.value if t.scale else ""
+    return f"{num(value / t.scale.factor) if t.scale else num(value)}{scale}{t.unit}"
+
+
+def _reverse(t: IndicatorValue, tn: Decimal, an: Decimal) -> Lit:
     strict = t.operator is Operator.LT
     ok = an < tn if strict else an <= tn
     sign = "<" if strict else "≤"
-    unit = t.unit
     if ok:
-        return Lit(Light.GREEN, f"反向指标：A = {num(an)}{unit} {sign} T = {num(tn)}{unit}，亮绿灯")
-    return Lit(
-        Light.RED, f"反向指标：A = {num(an)}{unit}，超过上限 T {sign} {num(tn)}{unit}，亮红灯"
-    )
+        return Lit(Light.GREEN, f"反向指标：A = {shown(t, an)} {sign} T = {shown(t, tn)}，亮绿灯")
+    return Lit(Light.RED, f"反向指标：A = {shown(t, an)}，超过上限 T {sign} {shown(t, tn)}，亮红灯")
 
 
 def _zero(t: IndicatorValue, an: Decimal) -> Lit:
@@ -147,20 +150,19 @@ def _zero(t: IndicatorValue, an: Decimal) -> Lit:
 
 
 def _paced(row: MonitoringRow, tn: Decimal, an: Decimal, month: int, s: Settings) -> Lit:
-    unit = row.target.unit
+    t = row.target
+    factor = t.scale.factor if t.scale else Decimal(1)
+    ts, as_ = num(tn / factor), num(an / factor)
     pacing = row.pacing or (
-        Pacing.NONE if canonical_unit(unit) in s.unpaced_units else Pacing.LINEAR
+        Pacing.NONE if canonical_unit(t.unit) in s.unpaced_units else Pacing.LINEAR
     )
     if pacing is Pacing.NONE:
         ratio = an / tn * HUNDRED
-        formula = f"r = A ÷ T × 100 = {num(an)} ÷ {num(tn)} × 100 = {num(ratio)}"
+        formula = f"r = A ÷ T × 100 = {as_} ÷ {ts} × 100 = {num(ratio)}"
         note = "（不按序时进度）"
     else:
         ratio = an / (tn * month / MONTHS_PER_YEAR) * HUNDRED
-        formula = (
-            f"r = A ÷ (T × m ÷ 12) × 100 = {num(an)} ÷ ({num(tn)} × {month} ÷ 12) × 100"
-            f" = {num(ratio)}"
-        )
+        formula = f"r = A ÷ (T × m ÷ 12) × 100 = {as_} ÷ ({ts} × {month} ÷ 12) × 100 = {num(ratio)}"
         note = ""
     light, where = band(ratio, s)
     return Lit(light, f"序时完成度{note}{formula}，{where}，亮{light.value}", ratio)
@@ -186,7 +188,7 @@ def row_light(row: MonitoringRow, year: int | None, month: int, s: Settings) -> 
     tn, an = amount(t), amount(a)
     assert tn is not None and an is not None
     if t.direction is Direction.REVERSE:
-        return _reverse(t, a, tn, an)
+        return _reverse(t, tn, an)
     if tn == 0:
         return _zero(t, an)
     return _paced(row, tn, an, month, s)

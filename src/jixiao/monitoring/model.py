@@ -96,6 +96,7 @@ class MonitoringReport:
     annual_goal: str = ""  #: 年度总体目标 · 全年预期目标 (copied)
     goal_progress: str = ""  #: 年度总体目标 · 目标实际完成情况（1–m月）
     budget: tuple[BudgetLine, ...] = ()  #: 项目资金 rows, 年度资金总额 first
+    budget_cause: str = ""  #: 预算执行偏差原因 (required when execution lags, M04/M06)
     rows: tuple[MonitoringRow, ...] = ()  #: 绩效指标, in the approved order
     location: SourceLocation = NOWHERE
 

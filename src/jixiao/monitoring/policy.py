@@ -39,7 +39,7 @@ class Settings:
     progress_lights: Mapping[Progress, Light]
     forecast_execution_floor: Decimal
     forecast_overshoot: Decimal
-    citations: Mapping[str, Citation]  #: parameter key → its citation
+    citations: Mapping[str, Citation]  #: citation key or parameter key → the citation
 
 
 def parse_monitoring_policy(documents: Iterable[tuple[str, str]]) -> Policy:
@@ -100,7 +100,7 @@ def resolve(policy: Policy, year: int | None, region: str = "") -> Settings:
         progress_lights={Progress(k): v for k, v in progress.items()},
         forecast_execution_floor=look.values.number(look.key("forecast_execution_floor")),
         forecast_overshoot=look.values.number(look.key("forecast_overshoot")),
-        citations=look.citations,
+        citations={**policy.citations, **look.citations},
     )
 
 

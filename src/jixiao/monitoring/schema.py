@@ -75,6 +75,7 @@ def monitoring_schema() -> dict[str, Any]:
             "goal_progress": _text("年度总体目标·目标实际完成情况（1–m月）"),
             "unit": {"const": "万元"},
             "budget": {"type": "array", "items": budget},
+            "budget_cause": _text("预算执行偏差原因"),
             "rows": {"type": "array", "items": row},
             "location": LOC,
         }
