@@ -23,6 +23,7 @@ def seed_forms() -> tuple[tuple[str, Declaration], ...]:
 @functools.cache
 def corpus_forms() -> tuple[tuple[str, Declaration], ...]:
     """Every declaration of ../shared/corpus the importer reads (header lines stripped)."""
+    assert CORPUS.is_dir(), f"the corpus of real forms is missing: {CORPUS}"
     found = []
     for path in sorted(CORPUS.glob("*.txt")):
         lines = path.read_text(encoding="utf-8").splitlines()
