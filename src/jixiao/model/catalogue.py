@@ -409,7 +409,8 @@ class FormText(StrEnum):
     BLANK_YEAR_LINE = "（　　　　年度）"  #: a year to fill in
     TREE = "指标体系"  #: the national tree a form follows (editor, CLI)
     UNNAMED_PROJECT = "（未填项目名称）"
-    NOT_DECIDED = "（未评定）"
+    UNDECIDED = "未评定"  #: no 综合评定等级 decided in this system yet
+    PRINTED_VERDICT = "原表所载"  #: the verdict box an imported source marked
     EMPTY = "（空）"
     WAN_YUAN = "万元"
     MONEY_UNIT_SUFFIX = "（万元）"  #: after a money label where the block label is absent

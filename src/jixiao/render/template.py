@@ -19,10 +19,11 @@ from jixiao.model import (
     Requirement,
     TreeVariant,
 )
+from jixiao.model.catalogue import FormText
 
 QUANT, REQ, OPT = Requirement.QUANTIFIED, Requirement.REQUIRED, Requirement.OPTIONAL
-FOOTNOTE = "注：此表填报项目绩效目标涵盖年限为项目预算申报当年。"
-TITLE = "项目支出年度预算绩效目标申报表"
+FOOTNOTE = FormText.FOOTNOTE.value
+TITLE = FormText.TITLE.value
 
 
 @dataclass(frozen=True, slots=True)

@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal
-from typing import Any
 
 from jixiao.importers.base import ImportIssue
 from jixiao.model import (
@@ -37,37 +36,73 @@ from jixiao.model import (
     TreeVariant,
     level1_of,
 )
+from jixiao.model.catalogue import FieldKey, FormText, field_for_label, spec
 from jixiao.review.profiles import DEFAULT_PROFILE
 from jixiao.values import parse_value
 
 EXAMPLE_FILE = "示例"
 
+_K = FieldKey
+#: Header fields an example line may set, by any of their catalogue labels.
+EXAMPLE_FIELDS = frozenset(
+    {
+        _K.YEAR,
+        _K.PROJECT_NAME,
+        _K.DEPARTMENT,
+        _K.DEPARTMENT_CODE,
+        _K.IMPLEMENTER,
+        _K.ATTRIBUTE,
+        _K.PERIOD,
+        _K.ANNUAL_TOTAL,
+        _K.FISCAL,
+        _K.OTHER,
+        _K.ANNUAL_GOAL,
+    }
+)
+#: The example line that picks the national indicator tree (指标体系: 财预〔2021〕101号).
+TREE_KEY = FormText.TREE.value
+
+
+def _line(key: FieldKey | Level2, text: str) -> str:
+    return f"{key.value if isinstance(key, Level2) else spec(key).name}: {text}"
+
+
+_L2 = Level2
 #: The clean base form every example starts from (one row per line).
-BASE_FORM = """\
-项目名称: 城市图书馆流动服务经费
-主管部门: 银川市文化旅游广电局
-主管部门代码: 301001
-实施单位: 银川市图书馆
-项目属性: 经常性项目
-项目期: 2025年
-年度: 2025
-年度资金总额: 20
-财政拨款: 20
-其他资金: 0
-年度总体目标: 本项目经费20万元，用于流动图书车进社区、下乡村服务。全年开展流动服务不少于120次，\
-新增图书不少于2000册，读者满意度达到90%以上。
-数量指标: 流动服务次数 = ≥120次
-数量指标: 新增图书数量 = ≥2000册
-质量指标: 新增图书验收合格率 = 100%
-时效指标: 新增图书上架时限 = ≤30日
-成本指标: 购书费用 = ≤12万元
-成本指标: 流动服务车辆运行费用 = ≤8万元
-经济效益指标: 无 = 无
-社会效益指标: 服务基层读者人次 = ≥6000人次
-生态效益指标: 无 = 无
-可持续影响指标: 流动服务点持续运行年限 = ≥3年
-服务对象满意度指标: 读者满意度 = ≥90%
-"""
+BASE_FORM = (
+    "\n".join(
+        _line(key, text)
+        for key, text in (
+            (_K.PROJECT_NAME, "城市图书馆流动服务经费"),
+            (_K.DEPARTMENT, "银川市文化旅游广电局"),
+            (_K.DEPARTMENT_CODE, "301001"),
+            (_K.IMPLEMENTER, "银川市图书馆"),
+            (_K.ATTRIBUTE, "经常性项目"),
+            (_K.PERIOD, "2025年"),
+            (_K.YEAR, "2025"),
+            (_K.ANNUAL_TOTAL, "20"),
+            (_K.FISCAL, "20"),
+            (_K.OTHER, "0"),
+            (
+                _K.ANNUAL_GOAL,
+                "本项目经费20万元，用于流动图书车进社区、下乡村服务。全年开展流动服务不少于120次，"
+                "新增图书不少于2000册，读者满意度达到90%以上。",
+            ),
+            (_L2.QUANTITY, "流动服务次数 = ≥120次"),
+            (_L2.QUANTITY, "新增图书数量 = ≥2000册"),
+            (_L2.QUALITY, "新增图书验收合格率 = 100%"),
+            (_L2.TIMELINESS, "新增图书上架时限 = ≤30日"),
+            (_L2.COST, "购书费用 = ≤12万元"),
+            (_L2.COST, "流动服务车辆运行费用 = ≤8万元"),
+            (_L2.ECONOMIC_BENEFIT, "无 = 无"),
+            (_L2.SOCIAL_BENEFIT, "服务基层读者人次 = ≥6000人次"),
+            (_L2.ECOLOGICAL_BENEFIT, "无 = 无"),
+            (_L2.SUSTAINABILITY, "流动服务点持续运行年限 = ≥3年"),
+            (_L2.SERVICE_SATISFACTION, "读者满意度 = ≥90%"),
+        )
+    )
+    + "\n"
+)
 
 _FIELD_LINE = re.compile(r"^(?P<key>[^:：]+)[:：](?P<rest>.*)$")
 _GROUP_LINE = re.compile(r"^(?P<level2>[^（(:：]+)(?:[（(](?P<req>[^）)]+)[）)])?$")
@@ -108,7 +143,7 @@ class _Builder:
 
     def __init__(self, index: int) -> None:
         self.index = index
-        self.fields: dict[str, Any] = {}
+        self.fields: dict[str, str] = {}
         self.groups: dict[Level2, tuple[Requirement | None, list[Indicator]]] = {}
         self.fresh: set[Level2] = set()
         self.issues: list[ImportIssue] = []
@@ -130,8 +165,10 @@ class _Builder:
             self.profile = rest
         elif key == "导入疑点":
             self.issues.append(ImportIssue(where, rest))
-        elif key in _HEADER:
+        elif key == TREE_KEY:
             self.fields[key] = rest
+        elif (field := _example_field(key)) is not None:
+            self.fields[field] = rest
         else:
             self._row(key, rest, where)
 
@@ -151,21 +188,21 @@ class _Builder:
 
     def build(self) -> Declaration:
         f = self.fields
-        tree = TreeVariant(f.get("指标体系", TreeVariant.CLASSIC))
+        tree = TreeVariant(f.get(TREE_KEY, TreeVariant.CLASSIC))
         return Declaration(
-            year=int(f["年度"]) if f.get("年度") else None,
-            project_name=f.get("项目名称", ""),
-            department=Organisation(f.get("主管部门", ""), f.get("主管部门代码", "")),
-            implementer=Organisation(f.get("实施单位", "")),
-            attribute=f.get("项目属性", ""),
-            period=f.get("项目期", ""),
+            year=int(f[_K.YEAR]) if f.get(_K.YEAR) else None,
+            project_name=f.get(_K.PROJECT_NAME, ""),
+            department=Organisation(f.get(_K.DEPARTMENT, ""), f.get(_K.DEPARTMENT_CODE, "")),
+            implementer=Organisation(f.get(_K.IMPLEMENTER, "")),
+            attribute=f.get(_K.ATTRIBUTE, ""),
+            period=f.get(_K.PERIOD, ""),
             funding=Funding(
-                _money(f.get("年度资金总额")),
-                _money(f.get("财政拨款")),
-                _money(f.get("其他资金")),
+                _money(f.get(_K.ANNUAL_TOTAL)),
+                _money(f.get(_K.FISCAL)),
+                _money(f.get(_K.OTHER)),
                 location=SourceLocation(EXAMPLE_FILE, 8),
             ),
-            annual_goal=f.get("年度总体目标", ""),
+            annual_goal=f.get(_K.ANNUAL_GOAL, ""),
             tree=tree,
             groups=tuple(self._groups(tree)),
             location=SourceLocation(EXAMPLE_FILE, 1),
@@ -182,22 +219,10 @@ class _Builder:
         return result
 
 
-_HEADER = frozenset(
-    {
-        "项目名称",
-        "主管部门",
-        "主管部门代码",
-        "实施单位",
-        "项目属性",
-        "项目期",
-        "年度",
-        "年度资金总额",
-        "财政拨款",
-        "其他资金",
-        "年度总体目标",
-        "指标体系",
-    }
-)
+def _example_field(key: str) -> FieldKey | None:
+    """The header field an example line names by a catalogue label, or None."""
+    found = field_for_label(key)
+    return found.key if found is not None and found.key in EXAMPLE_FIELDS else None
 
 
 def _money(text: str | None) -> Decimal | None:

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from jixiao.model import Declaration
+from jixiao.model import Declaration, Organisation
+from jixiao.model.catalogue import FieldKey, FormText, spec
 
 
 @dataclass(frozen=True, slots=True)
@@ -21,29 +22,37 @@ class Change:
 
 
 def _money(value: object) -> str:
-    return "" if value is None else f"{value}万元"
+    return "" if value is None else f"{value}{FormText.WAN_YUAN}"
+
+
+def _org(org: Organisation) -> str:
+    return " ".join(p for p in (org.name, org.code) if p)
 
 
 def flatten(form: Declaration) -> dict[str, str]:
-    """Every printed field of ``form`` as label → text; indicators keyed by their path."""
-    f = form.funding
-    out = {
-        "年度": "" if form.year is None else str(form.year),
-        "项目名称": form.project_name,
-        "主管部门及代码": " ".join(p for p in (form.department.name, form.department.code) if p),
-        "实施单位": " ".join(p for p in (form.implementer.name, form.implementer.code) if p),
-        "项目属性": form.attribute,
-        "项目期": form.period,
-        "年度资金总额": _money(f.annual_total),
-        "其中：财政拨款": _money(f.fiscal),
-        "其他资金": _money(f.other),
-        "年度总体目标": form.annual_goal,
-        "综合评定等级": "" if form.verdict is None else str(form.verdict),
-    }
+    """Every printed field of ``form`` as label → text; indicators keyed by their path.
+
+    Labels are the catalogue's printed labels (:mod:`jixiao.model.catalogue`).
+    """
+    f, k = form.funding, FieldKey
+    fields = (
+        (k.YEAR, "" if form.year is None else str(form.year)),
+        (k.PROJECT_NAME, form.project_name),
+        (k.DEPARTMENT, _org(form.department)),
+        (k.IMPLEMENTER, _org(form.implementer)),
+        (k.ATTRIBUTE, form.attribute),
+        (k.PERIOD, form.period),
+        (k.ANNUAL_TOTAL, _money(f.annual_total)),
+        (k.FISCAL, _money(f.fiscal)),
+        (k.OTHER, _money(f.other)),
+        (k.ANNUAL_GOAL, form.annual_goal),
+        (k.VERDICT, "" if form.verdict is None else str(form.verdict)),
+    )
+    out = {spec(key).label: text for key, text in fields}
     for group in form.groups:
         for n, ind in enumerate(group.indicators, 1):
             key = f"{group.level1}／{group.level2}／{ind.name}"
-            out[key if key not in out else f"{key}（第{n}行）"] = ind.value_text or "（空）"
+            out[key if key not in out else f"{key}（第{n}行）"] = ind.value_text or FormText.EMPTY
     return out
 
 
