@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from reportlab.pdfgen.canvas import Canvas  # type: ignore[import-untyped]
 
 from jixiao.model import Declaration
+from jixiao.model.catalogue import FormText
 from jixiao.render.document import build_document
 from jixiao.render.pdf import FormLayout, draw_form, layout_form, new_canvas
 from jixiao.render.pdflayout import (
@@ -46,7 +47,7 @@ def _contents_line(canvas: Canvas, y: float, number: int, name: str, page: int) 
     font = register_font()
     canvas.setFont(font, BODY_SIZE)
     base = PAGE_HEIGHT - y
-    label = f"{number}．{_fit(name or '（未填项目名称）')}"
+    label = f"{number}．{_fit(name or FormText.UNNAMED_PROJECT)}"
     canvas.drawString(MARGIN, base, label)
     start = MARGIN + text_width(label, BODY_SIZE) + 4
     end = PAGE_WIDTH - MARGIN - 30

@@ -15,6 +15,7 @@ from typing import TextIO
 from jixiao.importers.base import ImportFailure, ImportIssue
 from jixiao.importers.files import read_files
 from jixiao.model import Declaration
+from jixiao.model.catalogue import FormText
 from jixiao.review.engine import review
 from jixiao.review.profiles import DEFAULT_PROFILE, load_profiles
 from jixiao.review.registry import REGISTRY
@@ -96,8 +97,9 @@ def _form_lines(form: FormReport) -> list[str]:
         where = f"{f.location.file or form.file}:{f.location.line or form.line or 0}"
         lines.append(f"{where}: {f.code} [{f.severity}] {f.message}")
     counts = "，".join(f"{k}{v}" for k, v in form.counts().items() if v)
+    name = form.project_name or FormText.UNNAMED_PROJECT
     lines.append(
-        f"== {form.project_name or '（未填项目名称）'}：得分 {form.score}，建议等级 {form.grade}，"
+        f"== {name}：得分 {form.score}，建议等级 {form.grade}，"
         f"建议综合评定等级 {form.verdict}（{counts or '无审核意见'}）"
     )
     return lines
