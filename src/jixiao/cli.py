@@ -22,6 +22,7 @@ from jixiao.model import Declaration, dumps
 from jixiao.render.command import register as register_render
 from jixiao.review.command import register as register_check
 from jixiao.values import explain
+from jixiao.web.tokens import register as register_token
 
 EXIT_OK = 0
 EXIT_INPUT = 2
@@ -90,6 +91,7 @@ def build_parser() -> argparse.ArgumentParser:
     register_render(sub)
     register_library(sub)
     _register_serve(sub)
+    register_token(sub)
     return parser
 
 

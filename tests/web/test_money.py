@@ -16,7 +16,7 @@ from tests.web.conftest import World, seed_forms
 
 
 @pytest.mark.parametrize(
-    "amount", ["0.000001", "53.15", "99999999.999999", "0", "123456789012.345678"]
+    "amount", ["0.000001", "53.15", "9999999.999999", "0", "10000000"]
 )
 def test_it_round_trips_amounts_through_the_database(world: World, amount: str) -> None:
     value = Decimal(amount)

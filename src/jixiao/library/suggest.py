@@ -31,6 +31,9 @@ from jixiao.policy import PolicyValues
 from jixiao.values import IndicatorValue
 
 CURATED_BONUS = 5.0  #: points a curated entry gains over a learnt one in the ranking
+#: Spellings matched per entry: its name and its commonest aliases. A learnt entry can gather
+#: hundreds of one-off spellings; matching them all made a query 5× slower for no better hits.
+SPELLINGS_MATCHED = 5
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,10 +79,17 @@ class Suggester:
         self._by_key: dict[str, Entry] = {}
         for entry in active:
             self._by_key.setdefault(entry.key, entry)
+            seen: set[str] = set()
             for spelling in (entry.name, *entry.aliases):
+                choice = normalise(spelling, self._synonyms)
+                if choice in seen:
+                    continue
+                seen.add(choice)
                 self._entries.append(entry)
                 self._spellings.append(spelling)
-                self._choices.append(normalise(spelling, self._synonyms))
+                self._choices.append(choice)
+                if len(seen) == SPELLINGS_MATCHED:
+                    break
         self._projects = [token_text(normalise(p.name, self._synonyms)) for p in library.projects]
 
     def names(self, text: str, limit: int = 8, level2: str = "") -> tuple[Suggestion, ...]:

@@ -1,63 +1,84 @@
-"""The JSON API (django-ninja, OpenAPI at /api/openapi.json, docs at /api/docs).
+"""The JSON API (django-ninja): OpenAPI at /api/openapi.json, docs at /api/docs (after login).
 
-Same permissions as the pages: session (with CSRF) or ``Authorization: Bearer <token>``;
-outsiders get 404, insufficient roles 403, stale saves 409.
+Same permissions as the pages. Programs authenticate with ``Authorization: Bearer <token>``
+(``jixiao token create USER``) and need no CSRF token; a browser session may use the API too,
+and then every write must carry ``X-CSRFToken``. Outsiders get 404, insufficient roles 403,
+stale saves 409, bad input 400/422, oversized bodies 413 — always in the one error shape of
+:mod:`jixiao.web.apierrors`. Lists are paginated and carry the total count.
 """
 
 from __future__ import annotations
 
-import json
 import uuid
-from typing import Any
+from typing import Annotated, Any
 
-from django.core.exceptions import PermissionDenied
-from django.http import HttpRequest, HttpResponse
-from ninja import File, NinjaAPI, Schema, Status
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest
+from ninja import Field, File, NinjaAPI, Query, Status, Swagger
 from ninja.files import UploadedFile
 from ninja.security import HttpBearer, SessionAuth
 
-from jixiao.importers.base import ImportFailure
-from jixiao.model import CanonicalFormatError, from_json_object
+from jixiao.model import from_json_object
+from jixiao.web import apierrors
 from jixiao.web.accounts.models import ApiToken, User
-from jixiao.web.declarations import codec, engine, store
-from jixiao.web.declarations.access import (
-    filer_organisation,
-    get_for_action,
-    get_visible,
-    visible,
+from jixiao.web.apierrors import RESPONSES, ErrorOut
+from jixiao.web.apischemas import (
+    MAX_INT,
+    CreateIn,
+    DeclarationDetail,
+    DeclarationPage,
+    FindingOut,
+    ImportOut,
+    ReportOut,
+    SaveIn,
+    TransitionIn,
+    TransitionOut,
+    VersionOut,
+    declaration_out,
+    transition_out,
+    version_out,
 )
-from jixiao.web.declarations.codec import MoneyError
-from jixiao.web.declarations.models import Declaration
-from jixiao.workflow import Action, TransitionDenied
+from jixiao.web.declarations import engine, inputs, store
+from jixiao.web.declarations.access import filer_organisation, get_for_action, get_visible, visible
+from jixiao.web.limits import check_form_count, check_upload
+from jixiao.workflow import Action
+from jixiao.workflow import Status as FormStatus
 
 
 class BearerToken(HttpBearer):
+    """``Authorization: Bearer <key>``: the token's user; no CSRF (no cookie is involved)."""
+
     def authenticate(self, request: HttpRequest, token: str) -> User | None:
         return ApiToken.user_for(token)
+
+
+class BrowserSession(SessionAuth):
+    """A signed-in browser session; its writes must pass Django's CSRF check."""
+
+    def __call__(self, request: HttpRequest) -> Any:
+        if "HTTP_AUTHORIZATION" in request.META or not request.user.is_authenticated:
+            return None  # a token request never falls back to the session
+        return super().__call__(request)
 
 
 api = NinjaAPI(
     title="预算绩效目标管理系统 API",
     version="1",
-    description="申报表、自动审核报告、流转记录与导入。权限与网页相同。",
-    auth=[SessionAuth(), BearerToken()],
+    description=(
+        "申报表、自动审核报告、流转记录与导入。权限与网页相同。程序使用令牌"
+        "（Authorization: Bearer <令牌>，运维人员用 jixiao token create 用户名 创建）；"
+        "浏览器会话的写操作须带 X-CSRFToken。错误一律为 {code, message, details}。"
+    ),
+    auth=[BearerToken(), BrowserSession()],
     urls_namespace="api",
+    docs=Swagger(settings={"persistAuthorization": False}),
+    docs_decorator=login_required,
 )
+apierrors.install(api)
 
-
-@api.exception_handler(PermissionDenied)
-def _forbidden(request: HttpRequest, exc: PermissionDenied) -> HttpResponse:
-    return api.create_response(request, {"detail": str(exc) or "无权限"}, status=403)
-
-
-@api.exception_handler(TransitionDenied)
-def _denied(request: HttpRequest, exc: TransitionDenied) -> HttpResponse:
-    return api.create_response(request, {"detail": str(exc)}, status=400)
-
-
-@api.exception_handler(store.Conflict)
-def _conflict(request: HttpRequest, exc: store.Conflict) -> HttpResponse:
-    return api.create_response(request, {"detail": str(exc)}, status=409)
+PageNumber = Annotated[int, Field(ge=1, le=MAX_INT)]
+PageSize = Annotated[int, Field(ge=1, le=200)]
+Year = Annotated[int, Field(ge=1, le=9999)]
 
 
 def _user(request: HttpRequest) -> User:
@@ -66,129 +87,74 @@ def _user(request: HttpRequest) -> User:
     return user
 
 
-class DeclarationOut(Schema):
-    id: uuid.UUID
-    year: int | None
-    project_name: str
-    department_name: str
-    implementer_name: str
-    organisation: str
-    status: str
-    revision: int
-    annual_total: str | None
-
-
-class DeclarationDetail(DeclarationOut):
-    content: dict[str, Any]
-
-
-class SaveIn(Schema):
-    revision: int
-    content: dict[str, Any]
-
-
-class TransitionIn(Schema):
-    action: str
-    comment: str = ""
-
-
-class TransitionOut(Schema):
-    action: str
-    source: str
-    target: str
-    actor: str
-    role: str
-    comment: str
-    at: str
-
-
-class FindingOut(Schema):
-    key: str
-    code: str
-    symbol: str
-    severity: str
-    dimension: str
-    message: str
-    path: list[str]
-    basis: str
-    fix: str
-
-
-class ReportOut(Schema):
-    findings: list[FindingOut]
-    blocking: int
-    verdict: str
-    grade: str
-
-
-class VersionOut(Schema):
-    number: int
-    reason: str
-    revision: int
-    created_by: str
-    created_at: str
-
-
-def _out(row: Declaration, detail: bool = False) -> dict[str, Any]:
-    total = codec.from_fen(row.annual_total_fen)
-    out: dict[str, Any] = {
-        "id": row.pk,
-        "year": row.year,
-        "project_name": row.project_name,
-        "department_name": row.department_name,
-        "implementer_name": row.implementer_name,
-        "organisation": row.organisation.name,
-        "status": row.status,
-        "revision": row.revision,
-        "annual_total": None if total is None else str(total),
-    }
-    if detail:
-        out["content"] = json.loads(row.content)
-    return out
-
-
-@api.get("/declarations", response=list[DeclarationOut], summary="申报表列表")
+@api.get(
+    "/declarations",
+    response={200: DeclarationPage, **RESPONSES},
+    summary="申报表列表（分页，含总数）",
+)
 def list_declarations(
-    request: HttpRequest, q: str = "", status: str = "", year: int = 0
-) -> list[dict[str, Any]]:
-    rows = visible(_user(request)).order_by("-updated_at")
+    request: HttpRequest,
+    q: Annotated[str, Query(max_length=200)] = "",
+    status: FormStatus | None = None,
+    year: Year | None = None,
+    page: PageNumber = 1,
+    page_size: PageSize = 50,
+) -> dict[str, Any]:
+    """已作废的草稿只在 ``status=已作废`` 时列出。"""
+    rows = visible(_user(request)).defer("content").order_by("-updated_at", "pk")
     if q:
         rows = rows.filter(project_name__icontains=q)
-    if status:
-        rows = rows.filter(status=status)
+    rows = rows.filter(status=status) if status else rows.exclude(status=FormStatus.DISCARDED)
     if year:
         rows = rows.filter(year=year)
-    return [_out(r) for r in rows[:500]]
+    total = rows.count()
+    start = (page - 1) * page_size
+    items = [declaration_out(r) for r in rows[start : start + page_size]] if start < total else []
+    return {"count": total, "page": page, "page_size": page_size, "items": items}
 
 
-@api.get("/declarations/{pk}", response=DeclarationDetail, summary="申报表详情（规范 JSON）")
+@api.post(
+    "/declarations",
+    response={201: DeclarationDetail, 413: ErrorOut, **RESPONSES},
+    summary="新建草稿（规范 JSON）",
+)
+def create_declaration(request: HttpRequest, payload: CreateIn) -> Status[dict[str, Any]]:
+    user = _user(request)
+    org = filer_organisation(user)
+    form = inputs.check_form(from_json_object(payload.content))
+    row = store.create(user, org, form, "接口新建")
+    return Status(201, declaration_out(row, detail=True))
+
+
+@api.get(
+    "/declarations/{pk}",
+    response={200: DeclarationDetail, **RESPONSES},
+    summary="申报表详情（规范 JSON）",
+)
 def get_declaration(request: HttpRequest, pk: uuid.UUID) -> dict[str, Any]:
-    return _out(get_visible(_user(request), pk), detail=True)
+    return declaration_out(get_visible(_user(request), pk), detail=True)
 
 
 @api.put(
     "/declarations/{pk}",
-    response={200: DeclarationDetail, 400: dict, 409: dict},
+    response={200: DeclarationDetail, 409: ErrorOut, 413: ErrorOut, **RESPONSES},
     summary="保存草稿（乐观锁：须带上读取时的 revision）",
 )
-def save_declaration(
-    request: HttpRequest, pk: uuid.UUID, payload: SaveIn
-) -> Status[dict[str, Any]]:
+def save_declaration(request: HttpRequest, pk: uuid.UUID, payload: SaveIn) -> dict[str, Any]:
     user = _user(request)
     row = get_for_action(user, pk, Action.EDIT)
-    try:
-        form = from_json_object(payload.content)
-        row = store.save(user, row, form, payload.revision)
-    except (CanonicalFormatError, MoneyError) as exc:
-        return Status(400, {"detail": str(exc)})
-    return Status(200, _out(row, detail=True))
+    form = inputs.check_form(from_json_object(payload.content))
+    return declaration_out(store.save(user, row, form, payload.revision), detail=True)
 
 
-@api.get("/declarations/{pk}/report", response=ReportOut, summary="自动审核报告")
+@api.get(
+    "/declarations/{pk}/report",
+    response={200: ReportOut, **RESPONSES},
+    summary="自动审核报告",
+)
 def get_report(request: HttpRequest, pk: uuid.UUID) -> dict[str, Any]:
-    row = get_visible(_user(request), pk)
-    result = engine.review(codec.from_text(row.content))
-    findings = [{**engine.asdict(f), "path": list(f.path)} for f in result.findings]
+    result = engine.stored(get_visible(_user(request), pk).content).review
+    findings = [FindingOut.of(f) for f in result.findings]
     return {
         "findings": findings,
         "blocking": len(result.blocking),
@@ -197,76 +163,66 @@ def get_report(request: HttpRequest, pk: uuid.UUID) -> dict[str, Any]:
     }
 
 
-@api.get("/declarations/{pk}/transitions", response=list[TransitionOut], summary="流转记录")
+@api.get(
+    "/declarations/{pk}/transitions",
+    response={200: list[TransitionOut], **RESPONSES},
+    summary="流转记录",
+)
 def list_transitions(request: HttpRequest, pk: uuid.UUID) -> list[dict[str, Any]]:
     row = get_visible(_user(request), pk)
-    return [
-        {
-            "action": t.action,
-            "source": t.source,
-            "target": t.target,
-            "actor": t.actor.username,
-            "role": t.role,
-            "comment": t.comment,
-            "at": t.at.isoformat(),
-        }
-        for t in row.transitions.select_related("actor")
-    ]
+    return [transition_out(t) for t in row.transitions.select_related("actor")]
 
 
 @api.post(
     "/declarations/{pk}/transitions",
-    response={201: TransitionOut, 400: dict},
-    summary="执行流转操作（提交、撤回、受理、转送财政审核、通过、退回修改、退回不予纳入）",
+    response={201: TransitionOut, 409: ErrorOut, **RESPONSES},
+    summary="执行流转操作（提交、撤回、作废、受理、转送财政审核、通过、退回修改、退回不予纳入）",
 )
 def create_transition(
     request: HttpRequest, pk: uuid.UUID, payload: TransitionIn
 ) -> Status[dict[str, Any]]:
+    """提交时，每条错误级发现须在 ``explanations`` 中按其 ``key`` 给出说明。"""
     user = _user(request)
-    try:
-        action = Action(payload.action)
-    except ValueError:
-        return Status(400, {"detail": f"未知操作“{payload.action}”"})
+    action = Action(payload.action)
+    if action is Action.EDIT:
+        raise inputs.InputError("保存请使用 PUT /api/declarations/{pk}")
     row = get_for_action(user, pk, action)
-    if action is Action.SUBMIT and engine.review(codec.from_text(row.content)).blocking:
-        return Status(400, {"detail": "存在错误级发现，请在网页提交页逐条说明或修改后再提交"})
-    t = store.transition(user, row, action, payload.comment)
-    return Status(
-        201,
-        {
-            "action": t.action,
-            "source": t.source,
-            "target": t.target,
-            "actor": user.username,
-            "role": t.role,
-            "comment": t.comment,
-            "at": t.at.isoformat(),
-        },
-    )
+    if action is Action.SUBMIT:
+        done = store.submit(user, row, payload.explanations, payload.comment)
+    else:
+        done = store.transition(user, row, action, payload.comment)
+    return Status(201, transition_out(done))
 
 
-@api.get("/declarations/{pk}/versions", response=list[VersionOut], summary="已保留的版本")
+@api.get(
+    "/declarations/{pk}/versions",
+    response={200: list[VersionOut], **RESPONSES},
+    summary="已保留的版本",
+)
 def list_versions(request: HttpRequest, pk: uuid.UUID) -> list[dict[str, Any]]:
     row = get_visible(_user(request), pk)
-    return [
-        {
-            "number": v.number,
-            "reason": v.reason,
-            "revision": v.revision,
-            "created_by": v.created_by.username,
-            "created_at": v.created_at.isoformat(),
-        }
-        for v in row.versions.select_related("created_by")
-    ]
+    return [version_out(v) for v in row.versions.select_related("created_by")]
 
 
-@api.post("/imports", response={201: list[DeclarationOut], 400: dict}, summary="导入文件")
+@api.post(
+    "/imports",
+    response={201: ImportOut, 409: ErrorOut, 413: ErrorOut, **RESPONSES},
+    summary="导入文件（全部成功或什么也不写入；重复导入的内容不再创建）",
+)
 def import_declarations(request: HttpRequest, file: File[UploadedFile]) -> Status[Any]:
     user = _user(request)
     org = filer_organisation(user)
-    try:
-        result = engine.import_file(file.read(), file.name or "upload")
-        rows = [store.create(user, org, f, "导入") for f in result.declarations]
-    except (ImportFailure, MoneyError) as exc:
-        return Status(400, {"detail": str(exc)})
-    return Status(201, [_out(r) for r in rows])
+    check_upload(file)
+    result = engine.import_file(file.read(), file.name or "upload")
+    check_form_count(len(result.declarations))
+    done = store.import_forms(user, org, result.declarations)
+    existing = [declaration_out(r) for r in done.existing]
+    if not done.created:
+        message = "此文件中的申报表此前均已导入，未重复创建；见 details 中的已有申报表"
+        return Status(409, apierrors.body(409, message, existing, code="duplicate_import"))
+    created = [declaration_out(r) for r in done.created]
+    issues = [str(i) for i in result.issues]
+    return Status(201, {"created": created, "existing": existing, "issues": issues})
+
+
+__all__ = ["api"]

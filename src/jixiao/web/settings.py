@@ -57,12 +57,15 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    "ninja",  # serves the Swagger UI of /api/docs from its own static files (no CDN)
     "jixiao.web.accounts",
     "jixiao.web.declarations",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "jixiao.web.apierrors.ApiErrorMiddleware",
+    "jixiao.web.limits.LimitMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -103,7 +106,11 @@ DATABASES = {
     )
 }
 if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
-    DATABASES["default"].setdefault("OPTIONS", {})["timeout"] = 20
+    # Writers queue instead of failing: every transaction takes the write lock when it begins
+    # (BEGIN IMMEDIATE) and waits up to 20 s for it; store.serialised retries a few times more.
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {"timeout": 20, "transaction_mode": "IMMEDIATE"}
+    )
     if not _env("DATABASE_URL"):
         DATA_DIR.mkdir(parents=True, exist_ok=True)  # zero setup: SQLite under the data dir
 
@@ -123,7 +130,14 @@ STORAGES = {
 }
 WHITENOISE_USE_FINDERS = True
 
-DATA_UPLOAD_MAX_MEMORY_SIZE = 20 * 1024 * 1024
+# Limits on every input (docs/security.md): an uploaded file, the rest of a request body, the
+# forms one import may create, the 预算年度 accepted. Larger requests are answered 413.
+JIXIAO_MAX_UPLOAD_BYTES = int(_env("MAX_UPLOAD_MB", "10")) * 1024 * 1024
+JIXIAO_MAX_IMPORT_FORMS = int(_env("MAX_IMPORT_FORMS", "500"))
+JIXIAO_YEAR_MIN = int(_env("YEAR_MIN", "2000"))
+JIXIAO_YEAR_MAX = int(_env("YEAR_MAX", "2100"))
+DATA_UPLOAD_MAX_MEMORY_SIZE = int(_env("MAX_BODY_MB", "10")) * 1024 * 1024
+FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024  # larger uploads are spooled to a temporary file
 
 _SECURE = _flag("SECURE_COOKIES", not DEBUG)
 SESSION_COOKIE_SECURE = _SECURE

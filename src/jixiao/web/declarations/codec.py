@@ -2,42 +2,27 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
 from jixiao.model import Declaration, from_json_object, to_json_object
+from jixiao.values.money import MoneyError, check_amount, parse_amount
 
 #: 1 万元 = 10 000 元 = 1 000 000 分.
 FEN_PER_WAN = Decimal(1_000_000)
 
 
-class MoneyError(ValueError):
-    """An amount that cannot be stored exactly; the message is Chinese."""
-
-
 def parse_wan(text: str, label: str) -> Decimal | None:
-    """A 万元 amount typed into a field: blank → None; commas and a 万元 suffix allowed."""
-    cleaned = text.strip().replace(",", "").replace("，", "").removesuffix("万元").strip()
-    if not cleaned:
-        return None
-    try:
-        value = Decimal(cleaned)
-    except InvalidOperation:
-        raise MoneyError(f"{label}“{text}”不是数字（单位：万元）") from None
-    if not value.is_finite():
-        raise MoneyError(f"{label}“{text}”不是有限数值")
-    to_fen(value, label)
-    return value
+    """A 万元 amount typed into a field (the core's one money parser): blank → None."""
+    return parse_amount(text, label)
 
 
 def to_fen(value: Decimal | None, label: str = "金额") -> int | None:
-    """万元 → integer 分; refuses amounts finer than 1 分 (0.000001 万元)."""
+    """万元 → integer 分; refuses what :func:`check_amount` refuses (finer than 1 分 too)."""
     if value is None:
         return None
-    fen = value * FEN_PER_WAN
-    if fen != fen.to_integral_value():
-        raise MoneyError(f"{label} {value} 万元精确到分以下（最小单位 0.000001 万元），无法记账")
-    return int(fen)
+    return int(check_amount(value, label) * FEN_PER_WAN)
 
 
 def from_fen(fen: int | None) -> Decimal | None:
@@ -48,6 +33,20 @@ def from_fen(fen: int | None) -> Decimal | None:
 def to_text(decl: Declaration) -> str:
     """The stored form: canonical JSON of one declaration."""
     return json.dumps(to_json_object(decl), ensure_ascii=False, sort_keys=True)
+
+
+def _without_locations(value: object) -> object:
+    if isinstance(value, dict):
+        return {k: _without_locations(v) for k, v in value.items() if k != "location"}
+    if isinstance(value, list):
+        return [_without_locations(v) for v in value]
+    return value
+
+
+def identity_digest(decl: Declaration) -> str:
+    """A digest of what ``decl`` says, not where it was read from (file, page, line)."""
+    text = json.dumps(_without_locations(to_json_object(decl)), ensure_ascii=False, sort_keys=True)
+    return hashlib.blake2b(text.encode(), digest_size=16).hexdigest()
 
 
 def from_text(text: str) -> Declaration:
@@ -62,3 +61,15 @@ def money_columns(decl: Declaration) -> dict[str, int | None]:
         "fiscal_fen": to_fen(f.fiscal, "财政拨款"),
         "other_fen": to_fen(f.other, "其他资金"),
     }
+
+
+__all__ = [
+    "MoneyError",
+    "from_fen",
+    "from_text",
+    "identity_digest",
+    "money_columns",
+    "parse_wan",
+    "to_fen",
+    "to_text",
+]

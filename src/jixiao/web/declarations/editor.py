@@ -28,21 +28,28 @@ from jixiao.model import (
     TreeVariant,
     level1_of,
 )
+from jixiao.model.catalogue import FieldKey, spec
 from jixiao.values import parse_value
 from jixiao.web.declarations.codec import MoneyError, parse_wan
 from jixiao.web.declarations.engine import FindingView
 
-HEADER = (
-    ("project_name", "项目名称"),
-    ("department_name", "主管部门"),
-    ("department_code", "主管部门代码"),
-    ("implementer_name", "实施单位"),
-    ("implementer_code", "实施单位代码"),
-    ("attribute", "项目属性"),
-    ("period", "项目期"),
+_K = FieldKey
+#: Editor field → catalogue field; organisations are edited as name and code.
+_HEADER_FIELDS = (
+    ("project_name", _K.PROJECT_NAME),
+    ("department_name", _K.DEPARTMENT),
+    ("department_code", _K.DEPARTMENT_CODE),
+    ("implementer_name", _K.IMPLEMENTER),
+    ("implementer_code", _K.IMPLEMENTER_CODE),
+    ("attribute", _K.ATTRIBUTE),
+    ("period", _K.PERIOD),
 )
-MONEY = (("annual_total", "年度资金总额"), ("fiscal", "其中：财政拨款"), ("other", "其他资金"))
-TEXTS = (("annual_goal", "年度总体目标"),)
+_MONEY_FIELDS = (_K.ANNUAL_TOTAL, _K.FISCAL, _K.OTHER)
+# Every label the editor shows is the catalogue's (jixiao.model.catalogue).
+HEADER = tuple((name, spec(key).name) for name, key in _HEADER_FIELDS)
+MONEY = tuple((key.value, spec(key).label) for key in _MONEY_FIELDS)
+TEXTS_KEY = (_K.ANNUAL_GOAL.value, _K.ANNUAL_GOAL)
+TEXTS = ((TEXTS_KEY[0], spec(TEXTS_KEY[1]).label),)
 
 
 @dataclass(frozen=True, slots=True)
@@ -206,15 +213,10 @@ def keys_of(views: list[GroupView]) -> dict[tuple[str, str], str]:
 
 #: Header labels a finding's message may name → the editor field it concerns.
 FIELD_LABELS = {
-    "项目名称": "project_name",
-    "主管部门": "department_name",
-    "实施单位": "implementer_name",
-    "项目属性": "attribute",
-    "项目期": "period",
-    "年度资金总额": "annual_total",
-    "财政拨款": "fiscal",
-    "其他资金": "other",
-    "年度总体目标": "annual_goal",
+    label: name
+    for name, key in (*_HEADER_FIELDS, *((k.value, k) for k in _MONEY_FIELDS), TEXTS_KEY)
+    if not name.endswith("_code")
+    for label in (spec(key).label, spec(key).name)
 }
 _QUOTED = re.compile(r"“[^”]*”")
 

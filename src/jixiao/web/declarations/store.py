@@ -7,6 +7,8 @@ the editor started from, so a stale save changes nothing and raises :class:`Conf
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Mapping
+from dataclasses import dataclass
 
 from django.db import transaction
 from django.db.models import F
@@ -14,8 +16,17 @@ from django.utils import timezone
 
 from jixiao.model import Declaration as Form
 from jixiao.web.accounts.models import Organisation, User
-from jixiao.web.declarations import codec
-from jixiao.web.declarations.models import AuditEntry, Declaration, Transition, Version
+from jixiao.web.declarations import codec, engine
+from jixiao.web.declarations.models import (
+    AuditEntry,
+    Declaration,
+    Disposition,
+    Note,
+    NoteKind,
+    Transition,
+    Version,
+)
+from jixiao.web.declarations.serial import serialised
 from jixiao.workflow import Action, Status, TransitionDenied, apply
 
 
@@ -54,19 +65,30 @@ def audit(user: User, row: Declaration | None, event: str, detail: str = "") -> 
     AuditEntry.objects.create(declaration=row, actor=user, event=event, detail=detail)
 
 
+@serialised
 @transaction.atomic
 def create(
-    user: User, org: Organisation, form: Form, reason: str, previous: Declaration | None = None
+    user: User,
+    org: Organisation,
+    form: Form,
+    reason: str,
+    previous: Declaration | None = None,
+    import_digest: str = "",
 ) -> Declaration:
     """A new 草稿 with its first kept version and an audit row."""
     row = Declaration.objects.create(
-        organisation=org, created_by=user, previous=previous, **_columns(form)
+        organisation=org,
+        created_by=user,
+        previous=previous,
+        import_digest=import_digest,
+        **_columns(form),
     )
     _snapshot(row, user, reason)
     audit(user, row, reason, form.project_name)
     return row
 
 
+@serialised
 @transaction.atomic
 def save(user: User, row: Declaration, form: Form, revision: int) -> Declaration:
     """Replace the content if ``revision`` is still current and the status is editable."""
@@ -94,6 +116,7 @@ def continue_from(user: User, row: Declaration) -> Declaration:
     return create(user, row.organisation, form, "由上年申报表创建", previous=row)
 
 
+@serialised
 @transaction.atomic
 def transition(user: User, row: Declaration, action: Action, comment: str = "") -> Transition:
     """Perform ``action`` through the workflow table; one transition row per change."""
@@ -118,4 +141,78 @@ def transition(user: User, row: Declaration, action: Action, comment: str = "") 
     )
 
 
-__all__ = ["Conflict", "TransitionDenied", "audit", "continue_from", "create", "save", "transition"]
+class Unexplained(TransitionDenied):
+    """A submission with blocking findings that are neither fixed nor explained."""
+
+    def __init__(self, missing: list[str]) -> None:
+        super().__init__(f"还有 {len(missing)} 条错误级发现未修改也未说明，不能提交")
+        self.missing = missing
+
+
+@serialised
+@transaction.atomic
+def submit(
+    user: User, row: Declaration, explanations: Mapping[str, str], comment: str = ""
+) -> Transition:
+    """提交: every blocking finding needs a 说明 (kept as a note), then the transition."""
+    blocking = engine.review(codec.from_text(row.content)).blocking
+    texts = {f.key: explanations.get(f.key, "").strip() for f in blocking}
+    if missing := [key for key, text in texts.items() if not text]:
+        raise Unexplained(missing)
+    for f in blocking:
+        Note.objects.create(
+            declaration=row,
+            revision=row.revision,
+            kind=NoteKind.EXPLANATION,
+            disposition=Disposition.EXPLAINED,
+            finding_key=f.key,
+            finding_code=f.code,
+            finding_message=f.message,
+            text=texts[f.key],
+            author=user,
+        )
+    return transition(user, row, Action.SUBMIT, comment)
+
+
+@dataclass(frozen=True, slots=True)
+class Imported:
+    """What one import did: the drafts it created and the forms it found already imported."""
+
+    created: tuple[Declaration, ...]
+    existing: tuple[Declaration, ...]
+
+
+@serialised
+@transaction.atomic
+def import_forms(user: User, org: Organisation, forms: tuple[Form, ...]) -> Imported:
+    """All of ``forms`` as drafts of ``org`` in one transaction (a failure writes nothing).
+
+    A form whose content (without its source location) was imported into ``org`` before and
+    not discarded is not created again: the existing declaration is returned instead.
+    """
+    digests = [codec.identity_digest(f) for f in forms]
+    earlier = Declaration.objects.filter(organisation=org, import_digest__in=digests).exclude(
+        status=Status.DISCARDED
+    )
+    before = {row.import_digest: row for row in earlier.order_by("-created_at")}
+    created: dict[str, Declaration] = {}
+    for form, digest in zip(forms, digests, strict=True):
+        if digest not in before and digest not in created:  # a repeat in one file: once
+            created[digest] = create(user, org, form, "导入", import_digest=digest)
+    existing = {d: before[d] for d in digests if d in before}
+    return Imported(tuple(created.values()), tuple(existing.values()))
+
+
+__all__ = [
+    "Conflict",
+    "Imported",
+    "TransitionDenied",
+    "Unexplained",
+    "audit",
+    "continue_from",
+    "create",
+    "import_forms",
+    "save",
+    "submit",
+    "transition",
+]

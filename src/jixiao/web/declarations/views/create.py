@@ -15,12 +15,12 @@ from jixiao.model import Declaration as Form
 from jixiao.model import Organisation as OrgName
 from jixiao.model import TreeVariant
 from jixiao.web.accounts.models import AuthedRequest
-from jixiao.web.declarations import engine, store
+from jixiao.web.declarations import engine, inputs, store
 from jixiao.web.declarations.access import filer_organisation, get_visible, require_role
 from jixiao.web.declarations.codec import MoneyError
+from jixiao.web.declarations.inputs import InputError
+from jixiao.web.limits import check_form_count, check_upload
 from jixiao.workflow import Role
-
-MAX_UPLOAD = 20 * 1024 * 1024
 
 
 @login_required
@@ -30,17 +30,21 @@ def new(request: AuthedRequest) -> HttpResponse:
     org = filer_organisation(request.user)
     if request.method == "GET":
         return render(request, "declarations/new.html", {"trees": list(TreeVariant)})
-    name = request.POST.get("project_name", "").strip()
-    year = request.POST.get("year", "")
-    if not name or not year.isdigit():
-        messages.error(request, "请填写项目名称和四位数字年度")
+    name = request.POST.get("project_name", "").strip()[:300]
+    try:
+        if not name:
+            raise InputError("请填写项目名称")
+        year = inputs.parse_year(request.POST.get("year", ""))
+        tree = inputs.parse_tree(request.POST.get("tree", ""))
+    except InputError as exc:
+        messages.error(request, str(exc))
         return render(request, "declarations/new.html", {"trees": list(TreeVariant)}, status=400)
     form = Form(
-        year=int(year),
+        year=year,
         project_name=name,
         implementer=OrgName(org.name, org.code),
         department=OrgName(org.parent.name if org.parent else org.name),
-        tree=TreeVariant(request.POST.get("tree") or TreeVariant.CLASSIC),
+        tree=tree,
     )
     row = store.create(request.user, org, form, "新建")
     return redirect("declarations:edit", pk=row.pk)
@@ -49,25 +53,30 @@ def new(request: AuthedRequest) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def import_file(request: AuthedRequest) -> HttpResponse:
-    """Upload txt/pdf/xlsx/docx/json; every form in the file becomes a draft."""
+    """Upload txt/pdf/xlsx/docx/json; every new form in the file becomes a draft, all or none."""
     org = filer_organisation(request.user)
     upload = request.FILES.get("file")
     if request.method == "GET" or upload is None:
         status = 400 if request.method == "POST" else 200
         return render(request, "declarations/import.html", status=status)
+    check_upload(upload)
     try:
-        if (upload.size or 0) > MAX_UPLOAD:
-            raise ImportFailure(f"{upload.name}：文件超过 20MB")
         result = engine.import_file(upload.read(), upload.name or "upload")
-        rows = [store.create(request.user, org, f, "导入") for f in result.declarations]
+        check_form_count(len(result.declarations))
+        done = store.import_forms(request.user, org, result.declarations)
     except (ImportFailure, MoneyError) as exc:
         messages.error(request, f"导入失败：{exc}")
         return render(request, "declarations/import.html", status=400)
     for issue in result.issues:
         messages.warning(request, f"导入提示：{issue}")
-    messages.success(request, f"已导入 {len(rows)} 份申报表（草稿）")
-    if len(rows) == 1:
-        return redirect("declarations:edit", pk=rows[0].pk)
+    if not done.created:
+        context = {"existing": done.existing}
+        return render(request, "declarations/import.html", context, status=409)
+    messages.success(request, f"已导入 {len(done.created)} 份申报表（草稿）")
+    if done.existing:
+        messages.info(request, f"另有 {len(done.existing)} 份此前已导入，未重复创建")
+    if len(done.created) == 1 and not done.existing:
+        return redirect("declarations:edit", pk=done.created[0].pk)
     return redirect("declarations:list")
 
 

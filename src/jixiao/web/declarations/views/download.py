@@ -11,7 +11,7 @@ from django.shortcuts import get_object_or_404
 from django.views.decorators.http import require_GET
 
 from jixiao.web.accounts.models import AuthedRequest, Organisation
-from jixiao.web.declarations import codec, engine, store
+from jixiao.web.declarations import codec, engine, inputs, store
 from jixiao.web.declarations.access import get_visible, visible
 from jixiao.workflow import Status
 
@@ -39,6 +39,10 @@ def download(request: AuthedRequest, pk: uuid.UUID, fmt: str) -> HttpResponse:
 def bundle(request: AuthedRequest, org: uuid.UUID, year: int) -> HttpResponse:
     """公开材料: every approved declaration of a 主管部门 and its units for one year, one PDF."""
     department = get_object_or_404(Organisation, pk=org)
+    try:
+        inputs.check_year(year)
+    except inputs.InputError as exc:
+        raise Http404(str(exc)) from None
     rows = visible(request.user).filter(status=Status.APPROVED, year=year)
     rows = rows.filter(organisation__in=[department, *department.children.all()])
     if not rows.exists():

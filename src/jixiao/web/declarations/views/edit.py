@@ -13,7 +13,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from jixiao.model import Declaration as Form
 from jixiao.model import TreeVariant
 from jixiao.web.accounts.models import AuthedRequest
-from jixiao.web.declarations import codec, editor, engine, store
+from jixiao.web.declarations import codec, editor, engine, inputs, store
 from jixiao.web.declarations.access import get_for_action
 from jixiao.web.declarations.models import Declaration
 from jixiao.workflow import Action
@@ -58,7 +58,11 @@ def edit(request: AuthedRequest, pk: uuid.UUID) -> HttpResponse:
         ctx = _context(row, entry.form, {}, row.revision, entry)
         return render(request, "declarations/edit.html", ctx)
     form, errors = editor.read(request.POST, codec.from_text(row.content), engine.requirements())
-    revision = int(request.POST.get("revision", "0") or 0)
+    try:
+        revision = inputs.parse_count(request.POST.get("revision", ""), "修订号")
+    except inputs.InputError as exc:
+        errors["revision"] = str(exc)
+        revision = row.revision
     if errors:
         messages.error(request, "未保存：" + "；".join(errors.values()))
         ctx = _context(row, form, errors, revision)

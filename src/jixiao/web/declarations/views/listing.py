@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.db.models import Q, QuerySet
@@ -14,6 +15,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET
 
 from jixiao.web.accounts.models import AuthedRequest, Organisation
+from jixiao.web.declarations import inputs
 from jixiao.web.declarations.access import visible
 from jixiao.web.declarations.models import Declaration
 from jixiao.workflow import Role, Status
@@ -30,13 +32,27 @@ def _filtered(request: AuthedRequest, rows: QuerySet[Declaration]) -> QuerySet[D
             | Q(department_name__icontains=q)
             | Q(implementer_name__icontains=q)
         )
-    if (year := request.GET.get("year", "")).isdigit():
-        rows = rows.filter(year=int(year))
+    if year := request.GET.get("year", "").strip():
+        rows = rows.filter(year=inputs.parse_year(year))
     if status := request.GET.get("status", ""):
         rows = rows.filter(status=status)
-    if org := request.GET.get("org", ""):
-        rows = rows.filter(Q(organisation__pk=org) | Q(organisation__parent__pk=org))
+    else:  # discarded drafts are kept, but listed only when asked for
+        rows = rows.exclude(status=Status.DISCARDED)
+    if org := request.GET.get("org", "").strip():
+        pk = inputs.parse_uuid(org, "部门")
+        rows = rows.filter(Q(organisation__pk=pk) | Q(organisation__parent__pk=pk))
     return rows
+
+
+def _filter_or_none(
+    request: AuthedRequest, rows: QuerySet[Declaration]
+) -> tuple[QuerySet[Declaration], int]:
+    """The filtered rows and 200, or none and 400 with the reason shown when a filter is bad."""
+    try:
+        return _filtered(request, rows), 200
+    except inputs.InputError as exc:
+        messages.error(request, f"筛选条件有误：{exc}")
+        return rows.none(), 400
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,7 +87,11 @@ def _row(d: Declaration, prefix: str) -> ListRow:
 
 
 def _page(
-    request: AuthedRequest, rows: QuerySet[Declaration], template: str, **extra: object
+    request: AuthedRequest,
+    rows: QuerySet[Declaration],
+    template: str,
+    status: int,
+    **extra: object,
 ) -> HttpResponse:
     paginator = Paginator(rows, PAGE_SIZE)
     page = paginator.get_page(request.GET.get("page"))
@@ -81,16 +101,17 @@ def _page(
     year_rows = rows.order_by().exclude(year=None).values_list("year", flat=True).distinct()
     years = sorted((y for y in year_rows if y is not None), reverse=True)
     context = {"page": page, "years": years, "statuses": list(Status), "query": request.GET}
-    return render(request, template, {**context, **extra})
+    return render(request, template, {**context, **extra}, status=status)
 
 
 @login_required
 @require_GET
 def declaration_list(request: AuthedRequest) -> HttpResponse:
     """Everything the user may see, newest first, with search and filters."""
-    rows = _filtered(request, visible(request.user)).defer("content").order_by("-updated_at")
+    rows, status = _filter_or_none(request, visible(request.user))
+    rows = rows.defer("content").order_by("-updated_at")
     can_file = request.user.workflow_role is Role.FILER
-    return _page(request, rows, "declarations/list.html", can_file=can_file)
+    return _page(request, rows, "declarations/list.html", status, can_file=can_file)
 
 
 @login_required
@@ -98,6 +119,7 @@ def declaration_list(request: AuthedRequest) -> HttpResponse:
 def library(request: AuthedRequest) -> HttpResponse:
     """财政项目库: approved declarations by year and department."""
     approved = visible(request.user).filter(status=Status.APPROVED).defer("content")
-    rows = _filtered(request, approved).order_by("-year", "department_name", "project_name")
+    rows, status = _filter_or_none(request, approved)
+    rows = rows.order_by("-year", "department_name", "project_name")
     departments = Organisation.objects.filter(kind="主管部门").order_by("name")
-    return _page(request, rows, "declarations/library.html", departments=departments)
+    return _page(request, rows, "declarations/library.html", status, departments=departments)

@@ -6,7 +6,6 @@ import uuid
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.db import transaction
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
@@ -14,7 +13,6 @@ from django.views.decorators.http import require_http_methods, require_POST
 from jixiao.web.accounts.models import AuthedRequest
 from jixiao.web.declarations import codec, engine, store
 from jixiao.web.declarations.access import get_for_action
-from jixiao.web.declarations.models import Disposition, Note, NoteKind
 from jixiao.workflow import Action, TransitionDenied
 
 
@@ -27,29 +25,17 @@ def submit(request: AuthedRequest, pk: uuid.UUID) -> HttpResponse:
     explanations = {
         f.key: request.POST.get(f"explain-{f.key}", "").strip() for f in result.blocking
     }
-    missing = [f for f in result.blocking if not explanations[f.key]]
-    if request.method == "GET" or missing:
-        if request.method == "POST":
-            messages.error(request, f"还有 {len(missing)} 条错误未修改也未说明，不能提交")
-        status = 400 if request.method == "POST" else 200
-        context = {"decl": row, "review": result, "explanations": explanations}
-        return render(request, "declarations/submit.html", context, status=status)
-    with transaction.atomic():
-        for f in result.blocking:
-            Note.objects.create(
-                declaration=row,
-                revision=row.revision,
-                kind=NoteKind.EXPLANATION,
-                disposition=Disposition.EXPLAINED,
-                finding_key=f.key,
-                finding_code=f.code,
-                finding_message=f.message,
-                text=explanations[f.key],
-                author=request.user,
-            )
-        store.transition(request.user, row, Action.SUBMIT, request.POST.get("comment", ""))
-    messages.success(request, "已提交，等待主管部门审核")
-    return redirect("declarations:detail", pk=row.pk)
+    if request.method == "POST":
+        try:
+            store.submit(request.user, row, explanations, request.POST.get("comment", ""))
+        except TransitionDenied as exc:  # unexplained findings, a closed 预算年度
+            messages.error(request, str(exc))
+        else:
+            messages.success(request, "已提交，等待主管部门审核")
+            return redirect("declarations:detail", pk=row.pk)
+    status = 400 if request.method == "POST" else 200
+    context = {"decl": row, "review": result, "explanations": explanations}
+    return render(request, "declarations/submit.html", context, status=status)
 
 
 @login_required
