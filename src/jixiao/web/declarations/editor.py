@@ -32,6 +32,7 @@ from jixiao.model.catalogue import FieldKey, spec
 from jixiao.values import parse_value
 from jixiao.web.declarations.codec import MoneyError, parse_wan
 from jixiao.web.declarations.engine import FindingView
+from jixiao.web.declarations.inputs import InputError, parse_level2, parse_tree, parse_year
 
 _K = FieldKey
 #: Editor field → catalogue field; organisations are edited as name and code.
@@ -123,14 +124,17 @@ def read(
         except MoneyError as exc:
             errors[name] = str(exc)
             money[name] = getattr(base.funding, name)
-    year_text = post.get("year", "").strip()
     year = base.year
-    if year_text:
-        if year_text.isdigit() and 1990 <= int(year_text) <= 2100:
-            year = int(year_text)
-        else:
-            errors["year"] = f"年度“{year_text}”应为四位数字年份"
-    tree = TreeVariant(post.get("tree") or base.tree.value)
+    tree = base.tree
+    try:
+        if year_text := post.get("year", "").strip():
+            year = parse_year(year_text)
+    except InputError as exc:
+        errors["year"] = str(exc)
+    try:
+        tree = parse_tree(post.get("tree", ""), base.tree)
+    except InputError as exc:
+        errors["tree"] = str(exc)
     form = dataclasses.replace(
         base,
         year=year,
@@ -151,7 +155,7 @@ def read(
         ),
         annual_goal=post.get("annual_goal", "").strip(),
         tree=tree,
-        groups=_read_groups(post, base, tree, template),
+        groups=_read_groups(post, base, tree, template, errors),
     )
     return form, errors
 
@@ -174,6 +178,7 @@ def _read_groups(
     base: Declaration,
     tree: TreeVariant,
     template: Mapping[Level2, Requirement] | None,
+    errors: dict[str, str],
 ) -> tuple[IndicatorGroup, ...]:
     rows: dict[Level2, list[Indicator]] = {}
     for level2, name, value in zip(
@@ -184,9 +189,14 @@ def _read_groups(
     ):
         if not name.strip() and not value.strip():
             continue
+        try:
+            group = parse_level2(level2)
+        except InputError as exc:
+            errors["row_level2"] = str(exc)
+            continue
         text = " ".join(value.split())
         indicator = Indicator(name=name.strip(), value_text=text, value=parse_value(text))
-        rows.setdefault(Level2(level2), []).append(indicator)
+        rows.setdefault(group, []).append(indicator)
     old = {g.level2: g for g in base.groups}
     out = []
     for view in groups(dataclasses.replace(base, tree=tree), template):
