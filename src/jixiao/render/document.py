@@ -16,6 +16,8 @@ from decimal import Decimal
 from enum import StrEnum
 
 from jixiao.model import Declaration, Indicator, IndicatorGroup, Organisation, Verdict
+from jixiao.model.catalogue import ColumnRole, FieldKey, spec
+from jixiao.model.catalogue import year_line as year_line  # re-exported for renderers
 
 #: Column widths in millimetres; the sum is the A4 text width (210 − 2 × 15).
 COLUMN_WIDTHS_MM = (10.0, 22.0, 30.0, 50.0, 28.0, 40.0)
@@ -23,19 +25,26 @@ COLUMN_COUNT = len(COLUMN_WIDTHS_MM)
 
 FILLED_BOX = "█"
 EMPTY_BOX = "□"
-BLOCK_LABEL = "绩效指标"
-FUNDING_LABEL = "项目资金\n（万元）"
-GOAL_LABEL = "年度总体目标"
-LONG_GOAL_LABEL = "长期目标"
-VERDICT_LABEL = "综合评定等级"
+# Every label below is the catalogue's (jixiao.model.catalogue); none is written here.
+BLOCK_LABEL = spec(FieldKey.INDICATORS).label
+#: 项目资金（万元）, broken before its unit as the form prints it.
+FUNDING_LABEL = spec(FieldKey.FUNDING).label.replace("（", "\n（", 1)
+GOAL_LABEL = spec(FieldKey.ANNUAL_GOAL).label
+LONG_GOAL_LABEL = spec(FieldKey.LONG_TERM_GOAL).label
+VERDICT_LABEL = spec(FieldKey.VERDICT).label
 #: The money rows of the funding block: label and :class:`Funding` field.
-MONEY_ROWS = (
-    ("年度资金总额", "annual_total"),
-    ("其中：财政拨款", "fiscal"),
-    ("其他资金", "other"),
-    ("项目资金总额", "project_total"),
+MONEY_ROWS = tuple(
+    (spec(key).label, key.value)
+    for key in (FieldKey.ANNUAL_TOTAL, FieldKey.FISCAL, FieldKey.OTHER, FieldKey.PROJECT_TOTAL)
 )
-INDICATOR_HEADERS = ("一级指标", "二级指标", "三级指标", "指标值")
+INDICATOR_HEADERS = tuple(
+    r.value for r in (ColumnRole.LEVEL1, ColumnRole.LEVEL2, ColumnRole.NAME, ColumnRole.VALUE)
+)
+#: The header rows under 项目名称: two fields side by side (keys are Declaration attributes).
+HEADER_ROWS = (
+    (FieldKey.DEPARTMENT, FieldKey.IMPLEMENTER),
+    (FieldKey.ATTRIBUTE, FieldKey.PERIOD),
+)
 
 
 class Role(StrEnum):
@@ -94,11 +103,6 @@ class FormDocument:
             yield tuple(sorted(cells, key=lambda c: c.col))
 
 
-def year_line(year: int | None) -> str:
-    """（2025年度）, or a blank to fill in: （　　　　年度）."""
-    return f"（{year}年度）" if year is not None else "（　　　　年度）"
-
-
 def org_text(org: Organisation) -> str:
     """A name with its code in brackets when it has one: 银川市人民政府办公室（001）."""
     return f"{org.name}（{org.code}）" if org.code else org.name
@@ -139,18 +143,20 @@ class _Grid:
         self.row += 1
 
 
+def _field_text(decl: Declaration, key: FieldKey) -> str:
+    value = getattr(decl, key.value)
+    return org_text(value) if isinstance(value, Organisation) else str(value)
+
+
 def _header(grid: _Grid, decl: Declaration) -> None:
-    grid.add(0, "项目名称", Role.LABEL, 2)
+    grid.add(0, spec(FieldKey.PROJECT_NAME).label, Role.LABEL, 2)
     grid.add(2, decl.project_name, Role.VALUE, 4)
     grid.next()
-    for left, left_value, right, right_value in (
-        ("主管部门及代码", org_text(decl.department), "实施单位", org_text(decl.implementer)),
-        ("项目属性", decl.attribute, "项目期", decl.period),
-    ):
-        grid.add(0, left, Role.LABEL, 2)
-        grid.add(2, left_value, Role.VALUE, 2)
-        grid.add(4, right, Role.LABEL)
-        grid.add(5, right_value, Role.VALUE)
+    for left, right in HEADER_ROWS:
+        grid.add(0, spec(left).label, Role.LABEL, 2)
+        grid.add(2, _field_text(decl, left), Role.VALUE, 2)
+        grid.add(4, spec(right).label, Role.LABEL)
+        grid.add(5, _field_text(decl, right), Role.VALUE)
         grid.next()
     for label, value in decl.other_fields:
         grid.add(0, label, Role.LABEL, 2)

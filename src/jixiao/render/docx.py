@@ -22,6 +22,7 @@ from docx.table import Table, _Cell
 from docx.text.paragraph import Paragraph
 
 from jixiao.model import Declaration
+from jixiao.model.catalogue import FormText
 from jixiao.render.document import (
     COLUMN_COUNT,
     COLUMN_WIDTHS_MM,
@@ -142,7 +143,7 @@ def render_docx(decls: Sequence[Declaration], blank_rows: int = 1) -> bytes:
     document.core_properties.keywords = KEYWORD_PREFIX + ",".join(
         sorted({d.tree.value for d in decls})
     )
-    document.core_properties.title = "项目支出年度预算绩效目标申报表"
+    document.core_properties.title = FormText.TITLE.value
     out = io.BytesIO()
     document.save(out)
     return out.getvalue()
