@@ -10,12 +10,18 @@ import json
 from typing import Any
 
 from jixiao.model.canonical import SCHEMA_ID
+from jixiao.model.catalogue import ColumnRole, FieldKey, spec
 from jixiao.model.vocab import Level1, Level2, Requirement, TreeVariant, Verdict
 from jixiao.values import VALUE_JSON_SCHEMA
 
 DECIMAL = {"type": "string", "pattern": r"^-?\d+(\.\d+)?$"}
 MONEY = {"anyOf": [DECIMAL, {"type": "null"}], "description": "万元，十进制字符串"}
 STRING = {"type": "string"}
+
+
+def _label(key: FieldKey, variants: int = 0) -> str:
+    """A field's catalogue label and its first ``variants`` variants: 长期目标/项目总目标."""
+    return "/".join((spec(key).label, *spec(key).variants[:variants]))
 
 
 def _enum(values: list[str], nullable: bool = False) -> dict[str, Any]:
@@ -51,8 +57,8 @@ def declaration_schema() -> dict[str, Any]:
         {
             "level1": LEVEL1,
             "level2": LEVEL2,
-            "name": {"type": "string", "description": "三级指标"},
-            "value_text": {"type": "string", "description": "指标值（原文）"},
+            "name": {"type": "string", "description": ColumnRole.NAME.value},
+            "value_text": {"type": "string", "description": f"{ColumnRole.VALUE}（原文）"},
             "value": {"$ref": "#/$defs/value"},
             "location": {"$ref": "#/$defs/location"},
         }
@@ -82,14 +88,20 @@ def declaration_schema() -> dict[str, Any]:
             "year": {"type": ["integer", "null"]},
             "attachment": STRING,
             "title": STRING,
-            "project_name": {"type": "string", "description": "项目名称"},
-            "department": {"$ref": "#/$defs/organisation", "description": "主管部门及代码"},
-            "implementer": {"$ref": "#/$defs/organisation", "description": "实施单位"},
-            "attribute": {"type": "string", "description": "项目属性"},
-            "period": {"type": "string", "description": "项目期"},
+            "project_name": {"type": "string", "description": _label(FieldKey.PROJECT_NAME)},
+            "department": {
+                "$ref": "#/$defs/organisation",
+                "description": _label(FieldKey.DEPARTMENT),
+            },
+            "implementer": {
+                "$ref": "#/$defs/organisation",
+                "description": _label(FieldKey.IMPLEMENTER),
+            },
+            "attribute": {"type": "string", "description": _label(FieldKey.ATTRIBUTE)},
+            "period": {"type": "string", "description": _label(FieldKey.PERIOD)},
             "funding": funding,
-            "annual_goal": {"type": "string", "description": "年度总体目标"},
-            "long_term_goal": {"type": "string", "description": "长期目标/项目总目标"},
+            "annual_goal": {"type": "string", "description": _label(FieldKey.ANNUAL_GOAL)},
+            "long_term_goal": {"type": "string", "description": _label(FieldKey.LONG_TERM_GOAL, 1)},
             "tree": _enum([m.value for m in TreeVariant]),
             "groups": {"type": "array", "items": group},
             "verdict": _enum([m.value for m in Verdict], nullable=True),
