@@ -23,6 +23,7 @@ counts as an error.
 from __future__ import annotations
 
 import argparse
+import html as html_lib
 import http.client
 import os
 import random
@@ -170,8 +171,8 @@ def _editor_body(session: Session, pk: str, revision: int, n: int) -> dict[str, 
     assert status == 200, status
     text = html.decode()
     body: dict[str, object] = {}
-    for name in ("row_key", "row_level2", "row_name", "row_value"):
-        body[name] = re.findall(rf'name="{name}" value="([^"]*)"', text)
+    rows = re.search(r'name="rows" id="rows-field" value="([^"]*)"', text)
+    body["rows"] = html_lib.unescape(rows.group(1)) if rows else "[]"
     for name in (
         "project_name",
         "department_name",

@@ -15,6 +15,7 @@ from collections.abc import Sequence
 
 from jixiao import __version__
 from jixiao.cliparser import parser as chinese_parser
+from jixiao.export.command import register as register_export
 from jixiao.importers.base import ImportFailure
 from jixiao.importers.files import read_files
 from jixiao.library.command import register as register_library
@@ -90,6 +91,7 @@ def build_parser() -> argparse.ArgumentParser:
     register_check(sub)
     register_render(sub)
     register_library(sub)
+    register_export(sub)
     _register_serve(sub)
     register_token(sub)
     return parser

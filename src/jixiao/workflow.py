@@ -182,6 +182,34 @@ def actions(role: Role, status: Status) -> tuple[Action, ...]:
     return tuple(t.action for t in TABLE if t.source is status and role in t.roles)
 
 
+def route(role: Role, status: Status, action: Action) -> tuple[Action, ...] | None:
+    """The shortest run of ``role``'s own status changes from ``status`` that ends with
+    ``action``, or None. A reviewer's one-step 受理并转送 and the bulk actions use it; each
+    step is then applied (and recorded) separately through :func:`apply`.
+
+    >>> [str(a) for a in route(Role.DEPARTMENT_REVIEWER, Status.SUBMITTED, Action.FORWARD)]
+    ['受理', '转送财政审核']
+    >>> [str(a) for a in route(Role.DEPARTMENT_REVIEWER, Status.DEPARTMENT_REVIEW, Action.FORWARD)]
+    ['转送财政审核']
+    >>> route(Role.FINANCE_REVIEWER, Status.SUBMITTED, Action.APPROVE) is None
+    True
+    """
+    paths: dict[Status, tuple[Action, ...]] = {status: ()}
+    frontier = [status]
+    while frontier:
+        source = frontier.pop(0)
+        for step in TABLE:
+            if step.source is not source or role not in step.roles or not step.changes_status:
+                continue
+            path = (*paths[source], step.action)
+            if step.action is action:
+                return path
+            if step.target not in paths:
+                paths[step.target] = path
+                frontier.append(step.target)
+    return None
+
+
 def status_changes() -> Iterator[Transition]:
     """The rows that move a declaration to another status (for docs and diagrams)."""
     return (t for t in TABLE if t.changes_status)
@@ -198,5 +226,6 @@ __all__ = [
     "apply",
     "can",
     "find",
+    "route",
     "status_changes",
 ]

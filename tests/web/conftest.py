@@ -135,22 +135,24 @@ def as_persona(world: World) -> Callable[[str], Client]:
     return world.client
 
 
-def editor_post(row: Declaration, **changes: str) -> dict[str, Any]:
+def editor_post(row: Declaration, extra_rows: int = 0, **changes: str) -> dict[str, Any]:
     """The fields the editor page posts for ``row`` as stored, with ``changes`` applied.
 
     ``changes`` may name header fields, or ``value:<三级名称>`` to change an indicator value.
+    The indicator table is the one ``rows`` field the page's script assembles;
+    ``extra_rows`` appends that many numbered 数量指标 rows (大表指标1 …) to make a big form.
     """
     from jixiao.web.declarations import codec, editor
+    from jixiao.web.declarations.rows import PostedRow, dump_rows
 
     form = codec.from_text(row.content)
     data: dict[str, Any] = {**editor.header_values(form), "revision": str(row.revision)}
-    keys, level2s, names, values = [], [], [], []
-    for group in editor.groups(form):
-        for r in group.rows:
-            keys.append(r.key)
-            level2s.append(group.level2.value)
-            names.append(r.name)
-            values.append(changes.pop(f"value:{r.name}", r.value))
-    data.update(row_key=keys, row_level2=level2s, row_name=names, row_value=values)
+    table = [
+        PostedRow(r.key, group.level2.value, r.name, changes.pop(f"value:{r.name}", r.value))
+        for group in editor.groups(form)
+        for r in group.rows
+    ]
+    table += [PostedRow(f"n{i}", "数量指标", f"大表指标{i}", f"≥{i}人") for i in range(extra_rows)]
+    data["rows"] = dump_rows(table)
     data.update(changes)
     return data

@@ -49,6 +49,14 @@ PAGE_CASES = [
     Case("declarations:download", "get", "通过", "302 200 200 200 404 200"),
     Case("declarations:bundle", "get", "通过", "302 200 200 200 404 200"),
     Case("admin:index", "get", "草稿", "302 302 302 302 302 200"),
+    Case("declarations:bulk", "post", "已提交", "302 403 200 403 403 403", {"op": "转送财政审核"}),
+    Case(
+        "declarations:bulk",
+        "post",
+        "草稿",
+        "302 200 200 200 404 200",
+        {"op": "下载", "confirm": "1"},
+    ),
 ]
 
 API_CASES = [
@@ -88,6 +96,7 @@ def _page_url(case: Case, world: World, pk: object) -> str:
         "declarations:new",
         "declarations:import",
         "declarations:bundle",
+        "declarations:bulk",
     }:
         kwargs["pk"] = pk
     if case.name == "declarations:download":
@@ -102,7 +111,8 @@ def _request(case: Case, world: World, persona: str) -> int:
     client = world.client(persona)
     if case.kind == "page":
         url = _page_url(case, world, row.pk)
-        response = getattr(client, case.method)(url, case.data)
+        data = {**case.data, "pk": str(row.pk)} if case.name == "declarations:bulk" else case.data
+        response = getattr(client, case.method)(url, data)
         return response.status_code
     path = "/api" + case.name.split(" ", 1)[1].replace("{pk}", str(row.pk))
     if case.name == "POST /imports":

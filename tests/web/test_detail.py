@@ -33,3 +33,17 @@ def test_it_offers_withdrawal_to_the_filer_only_while_submitted(world: World) ->
 def test_it_offers_next_years_copy_of_an_approved_project(world: World) -> None:
     row = world.declaration("通过")
     assert "据此创建下年度申报表" in _html(world, "filer", row)
+
+
+def test_it_names_the_indicator_of_each_explanation(world: World) -> None:
+    from jixiao.web.declarations import codec, engine
+
+    row = world.declaration()
+    blocking = engine.review(codec.from_text(row.content)).blocking
+    rowed = [b for b in blocking if b.path]
+    assert rowed, "the seed form has row-level errors"
+    data = {f"explain-{b.key}": "已核实" for b in blocking}
+    world.client("filer").post(reverse("declarations:submit", kwargs={"pk": row.pk}), data)
+    notes = _html(world, "filer", row).split('class="notes"', 1)[1].split("</ul>", 1)[0]
+    for b in rowed:
+        assert f'<code>{b.code}</code> <span class="path">{b.where}</span>：已核实' in notes

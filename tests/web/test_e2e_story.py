@@ -180,7 +180,7 @@ def test_it_walks_the_whole_story_in_a_browser(
     story.shot("2-editor-findings")
 
     # 2. Fix one finding by typing; the finding disappears without a reload.
-    row.locator("input[name=row_value]").fill("≥1次/年")
+    row.locator("input.row-value").fill("≥1次/年")
     page.wait_for_function("() => !document.querySelector('#findings').innerText.includes('V201')")
     assert "V201" not in row.locator(".slot").inner_text()
     story.shot("3-finding-fixed")

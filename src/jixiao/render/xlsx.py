@@ -190,8 +190,6 @@ def _line_cell(ws: WriteOnlyWorksheet, line: _Line) -> WriteOnlyCell:
 
 def _preamble(doc: FormDocument) -> list[_Line]:
     lines = []
-    if doc.mark:
-        lines.append(_Line(doc.mark, 12, True, "黑体", 19.2))
     if doc.attachment:
         lines.append(_Line(doc.attachment, 12, False, "黑体", 19.2))
     if doc.title:

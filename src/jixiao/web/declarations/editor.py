@@ -1,9 +1,10 @@
 """The editor's form: a Declaration ↔ the posted fields of the editor page.
 
-Header and funding are plain fields; the indicator table is four parallel lists
-(``row_key``, ``row_level2``, ``row_name``, ``row_value``) in page order, so rows can be added,
-removed and moved inside their 二级 group in the browser. Drafts are never blocked by review
-findings; only amounts that cannot be stored exactly and a malformed year are refused.
+Header and funding are plain fields; the indicator table is one field, ``rows`` (a JSON list
+of [key, 二级, 三级, 指标值] in page order, ``rows.py``), so rows can be added, removed and
+moved inside their 二级 group in the browser and a form of any size stays a few fields.
+Drafts are never blocked by review findings; only amounts that cannot be stored exactly, a
+malformed year and a malformed or oversized table are refused.
 """
 
 from __future__ import annotations
@@ -33,6 +34,7 @@ from jixiao.values import parse_value
 from jixiao.web.declarations.codec import MoneyError, parse_wan
 from jixiao.web.declarations.engine import FindingView
 from jixiao.web.declarations.inputs import InputError, parse_level2, parse_tree, parse_year
+from jixiao.web.declarations.rows import FIELD, PostedRow, RowsError, parse_rows
 
 _K = FieldKey
 #: Editor field → catalogue field; organisations are edited as name and code.
@@ -160,17 +162,19 @@ def read(
     return form, errors
 
 
+def posted_rows(post: QueryDict) -> tuple[PostedRow, ...]:
+    """The indicator table the page posted in its one ``rows`` field (see ``rows.py``)."""
+    if FIELD not in post:
+        raise RowsError("缺少指标表数据（rows），未保存；请刷新编辑页面后重试")
+    return parse_rows(post.get(FIELD, ""))
+
+
 def row_keys(post: QueryDict) -> dict[tuple[str, str], str]:
     """(二级, 三级名称) → row key, to place findings beside their row."""
-    return {
-        (level2, name.strip()): key
-        for key, level2, name in zip(
-            post.getlist("row_key"),
-            post.getlist("row_level2"),
-            post.getlist("row_name"),
-            strict=False,
-        )
-    }
+    try:
+        return {(r.level2, r.name.strip()): r.key for r in posted_rows(post)}
+    except RowsError:
+        return {}
 
 
 def _read_groups(
@@ -181,12 +185,13 @@ def _read_groups(
     errors: dict[str, str],
 ) -> tuple[IndicatorGroup, ...]:
     rows: dict[Level2, list[Indicator]] = {}
-    for level2, name, value in zip(
-        post.getlist("row_level2"),
-        post.getlist("row_name"),
-        post.getlist("row_value"),
-        strict=False,
-    ):
+    try:
+        posted = posted_rows(post)
+    except RowsError as exc:
+        errors[FIELD] = str(exc)
+        return base.groups  # nothing is saved; the stored rows stay as they are
+    for row in posted:
+        level2, name, value = row.level2, row.name, row.value
         if not name.strip() and not value.strip():
             continue
         try:
@@ -233,9 +238,12 @@ _QUOTED = re.compile(r"“[^”]*”")
 
 def header_field(finding: FindingView) -> str | None:
     """The header field a form-level finding is about: the first label its message names."""
-    if finding.path:
-        return None
-    text = _QUOTED.sub("", finding.message)
+    return None if finding.path else field_named(finding.message)
+
+
+def field_named(message: str) -> str | None:
+    """The header field whose label ``message`` names first (quoted text aside)."""
+    text = _QUOTED.sub("", message)
     hits = [(text.find(label), name) for label, name in FIELD_LABELS.items() if label in text]
     return min(hits)[1] if hits else None
 

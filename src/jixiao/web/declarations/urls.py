@@ -1,6 +1,15 @@
 from django.urls import path
 
-from jixiao.web.declarations.views import create, detail, download, edit, listing, review, submit
+from jixiao.web.declarations.views import (
+    bulk,
+    create,
+    detail,
+    download,
+    edit,
+    listing,
+    review,
+    submit,
+)
 
 app_name = "declarations"
 
@@ -8,6 +17,7 @@ urlpatterns = [
     path("declarations/", listing.declaration_list, name="list"),
     path("declarations/new/", create.new, name="new"),
     path("declarations/import/", create.import_file, name="import"),
+    path("declarations/bulk/", bulk.bulk_action, name="bulk"),
     path("declarations/<uuid:pk>/", detail.detail, name="detail"),
     path("declarations/<uuid:pk>/edit/", edit.edit, name="edit"),
     path("declarations/<uuid:pk>/findings/", edit.findings, name="findings"),

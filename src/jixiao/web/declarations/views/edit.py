@@ -13,9 +13,9 @@ from django.views.decorators.http import require_http_methods, require_POST
 from jixiao.model import Declaration as Form
 from jixiao.model import TreeVariant
 from jixiao.web.accounts.models import AuthedRequest
-from jixiao.web.declarations import codec, editor, engine, inputs, store
+from jixiao.web.declarations import codec, comments, diff, editor, engine, inputs, rows, store
 from jixiao.web.declarations.access import get_for_action
-from jixiao.web.declarations.models import Declaration
+from jixiao.web.declarations.models import Declaration, Transition
 from jixiao.workflow import Action
 
 
@@ -45,7 +45,33 @@ def _context(
         "revision": revision,
         "review": review,
         "placed": editor.place(review.findings, editor.keys_of(groups)),
+        "comments": comments.place(comments.latest(row), editor.keys_of(groups)),
+        "elsewhere": comments.ELSEWHERE,
+        "returned": _return_comment(row),
+        "rows_field": rows.dump_rows(
+            rows.PostedRow(r.key, g.level2.value, r.name, r.value) for g in groups for r in g.rows
+        ),
+        "max_rows": rows.MAX_ROWS,
+        "unsaved": bool(errors),
     }
+
+
+def _return_comment(row: Declaration) -> Transition | None:
+    """The latest 退回 with its comment, shown above the form while it is being revised."""
+    if not row.workflow_status.is_editable:
+        return None
+    back = row.transitions.filter(action__in=[Action.RETURN, Action.REJECT]).exclude(comment="")
+    return back.select_related("actor").order_by("-at", "-id").first()
+
+
+def _conflict(request: AuthedRequest, pk: uuid.UUID, form: Form, exc: Exception) -> HttpResponse:
+    """After a 409: the newest version in the editor, the user's own edits listed beside it."""
+    messages.error(request, f"{exc} 页面已载入最新版本；您的修改列在上方，请对照重新填写。")
+    newest = Declaration.objects.get(pk=pk)
+    entry = engine.stored(newest.content)
+    ctx = _context(newest, entry.form, {}, newest.revision, entry)
+    ctx.update(yours=diff.compare(entry.form, form), unsaved=True)
+    return render(request, "declarations/edit.html", ctx, status=409)
 
 
 @login_required
@@ -70,9 +96,7 @@ def edit(request: AuthedRequest, pk: uuid.UUID) -> HttpResponse:
     try:
         row = store.save(request.user, row, form, revision)
     except store.Conflict as exc:
-        messages.error(request, str(exc))
-        ctx = _context(row, form, errors, revision)
-        return render(request, "declarations/edit.html", ctx, status=409)
+        return _conflict(request, row.pk, form, exc)
     messages.success(request, f"已保存（第{row.revision}次修订）")
     if request.POST.get("then") == "submit":
         return redirect("declarations:submit", pk=row.pk)

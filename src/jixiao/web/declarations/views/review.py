@@ -14,10 +14,10 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods
 
 from jixiao.web.accounts.models import AuthedRequest
-from jixiao.web.declarations import engine, fragments, store
+from jixiao.web.declarations import bulk, engine, fragments, store
 from jixiao.web.declarations.access import get_for_review
 from jixiao.web.declarations.models import Declaration, Disposition, Note, NoteKind
-from jixiao.workflow import actions
+from jixiao.workflow import TABLE, Action, Role, Status, TransitionDenied, actions, route
 
 _DISPOSITIONS = {d.value for d in (Disposition.ACCEPTED, Disposition.EDITED, Disposition.WAIVED)}
 _CHOICES = sorted(_DISPOSITIONS)
@@ -78,6 +78,30 @@ def _save_opinions(request: AuthedRequest, row: Declaration, result: engine.Revi
     return saved
 
 
+def shortcuts(role: Role, status: Status) -> list[tuple[Action, str]]:
+    """Actions the reviewer reaches only through an earlier step of their own (受理 → 转送),
+    offered as one button; those that need a written reason stay separate decisions."""
+    out = []
+    for action in Action:
+        steps = route(role, status, action)
+        needs_reason = any(t.comment_required for t in TABLE if t.action is action)
+        if steps and len(steps) > 1 and not needs_reason:
+            out.append((action, "并".join(steps)))
+    return out
+
+
+def _advance(request: AuthedRequest, row: Declaration) -> tuple[Action, ...]:
+    """The steps to the posted ``advance`` action, done through the workflow table."""
+    wanted = request.POST.get("advance", "")
+    if not wanted:
+        return ()
+    steps = route(request.user.workflow_role, row.workflow_status, Action(wanted))
+    if steps is None:
+        raise TransitionDenied(f"当前状态（{row.status}）下，{request.user.role}不能{wanted}")
+    bulk.advance(request.user, row, steps)
+    return steps
+
+
 @login_required
 @require_http_methods(["GET", "POST"])
 def review(request: AuthedRequest, pk: uuid.UUID) -> HttpResponse:
@@ -89,11 +113,13 @@ def review(request: AuthedRequest, pk: uuid.UUID) -> HttpResponse:
         try:
             with transaction.atomic():
                 count = _save_opinions(request, row, result)
-        except ValueError as exc:
+                steps = _advance(request, row)
+        except (ValueError, TransitionDenied) as exc:
             messages.error(request, str(exc))
         else:
-            messages.success(request, f"已记录 {count} 条审核意见")
-            return redirect("declarations:review", pk=row.pk)
+            done = f"，并已{' → '.join(steps)}" if steps else ""
+            messages.success(request, f"已记录 {count} 条审核意见{done}")
+            return redirect("declarations:detail" if steps else "declarations:review", pk=row.pk)
     opinions, explanations = _notes(row)
     context = {
         "decl": row,
@@ -104,6 +130,7 @@ def review(request: AuthedRequest, pk: uuid.UUID) -> HttpResponse:
             n.text for n in opinions.values() if n.disposition != Disposition.WAIVED
         ),
         "actions": actions(request.user.workflow_role, row.workflow_status),
+        "shortcuts": shortcuts(request.user.workflow_role, row.workflow_status),
         "transitions": row.transitions.select_related("actor"),
     }
     return render(request, "declarations/review.html", context)

@@ -1,9 +1,32 @@
 // 申报表编辑器：在二级指标分组内添加、删除、上下移动三级指标行，并触发实时审核。
+// 指标表作为一个字段（rows，JSON：[行标识, 二级指标, 三级指标, 指标值] 的列表）提交，
+// 保存与实时审核都由这里在发送前从表格汇总，行数再多也只有几个字段。
+// 有未保存的修改时离开页面会先提示。
 (function () {
   "use strict";
   let counter = 0;
+  let dirty = false;
+  let leaving = false;
+
+  function editor() { return document.getElementById("editor"); }
+
+  function tableRows(form) {
+    const out = [];
+    form.querySelectorAll("tbody.group").forEach(function (group) {
+      group.querySelectorAll("tr.row").forEach(function (row) {
+        out.push([
+          row.dataset.key,
+          group.dataset.level2,
+          row.querySelector(".row-name").value,
+          row.querySelector(".row-value").value,
+        ]);
+      });
+    });
+    return out;
+  }
 
   function changed(form) {
+    dirty = true;
     if (window.htmx) { window.htmx.trigger(form, "rows-changed"); }
   }
 
@@ -11,22 +34,21 @@
     const template = document.getElementById("row-template");
     const row = template.content.firstElementChild.cloneNode(true);
     const key = "n" + Date.now().toString(36) + (counter++);
-    row.querySelector('input[name="row_key"]').value = key;
-    row.querySelector('input[name="row_level2"]').value = group.dataset.level2;
+    row.dataset.key = key;
     row.querySelector(".slot div").id = "slot-" + key;
     return row;
   }
 
   document.addEventListener("click", function (event) {
     const button = event.target.closest("button");
-    const form = document.getElementById("editor");
+    const form = editor();
     if (!button || !form || !form.contains(button)) { return; }
     const group = button.closest("tbody.group");
     const row = button.closest("tr.row");
     if (button.classList.contains("add-row")) {
       const added = newRow(group);
       group.appendChild(added);
-      added.querySelector('input[name="row_name"]').focus();
+      added.querySelector(".row-name").focus();
     } else if (button.classList.contains("remove") && row) {
       row.remove();
     } else if (button.classList.contains("up") && row) {
@@ -39,5 +61,37 @@
       return;
     }
     changed(form);
+  });
+
+  document.addEventListener("DOMContentLoaded", function () {
+    const form = editor();
+    if (!form) { return; }
+    dirty = form.dataset.unsaved === "1";
+    form.addEventListener("input", function () { dirty = true; });
+    form.addEventListener("submit", function (event) {
+      const rows = tableRows(form);
+      const max = parseInt(form.dataset.maxRows, 10);
+      if (rows.length > max) {
+        event.preventDefault();
+        window.alert("指标表共 " + rows.length + " 行，超过每张申报表 " + max + " 行的上限，请删减后再保存。");
+        return;
+      }
+      document.getElementById("rows-field").value = JSON.stringify(rows);
+      leaving = true;
+    });
+  });
+
+  document.addEventListener("htmx:configRequest", function (event) {
+    const form = editor();
+    if (form && event.detail.elt === form) {
+      event.detail.parameters["rows"] = JSON.stringify(tableRows(form));
+    }
+  });
+
+  window.addEventListener("beforeunload", function (event) {
+    if (dirty && !leaving) {
+      event.preventDefault();
+      event.returnValue = "";
+    }
   });
 })();
