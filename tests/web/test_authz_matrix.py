@@ -57,6 +57,9 @@ PAGE_CASES = [
         "302 200 200 200 404 200",
         {"op": "下载", "confirm": "1"},
     ),
+    Case("accounts:password_change", "get", "草稿", "302 200 200 200 200 200"),
+    Case("accounts:password_reset", "get", "草稿", "302 403 403 403 403 200"),
+    Case("accounts:password_reset", "post", "草稿", "302 403 403 403 403 200"),
 ]
 
 API_CASES = [
@@ -103,6 +106,8 @@ def _page_url(case: Case, world: World, pk: object) -> str:
         kwargs["fmt"] = "pdf"
     if case.name == "declarations:bundle":
         kwargs = {"org": world.department.pk, "year": 2025}
+    if case.name == "accounts:password_reset":
+        kwargs = {"pk": world.users["filer"].pk}
     return reverse(case.name, kwargs=kwargs or None)
 
 

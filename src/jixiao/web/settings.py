@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import secrets
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -60,6 +61,7 @@ INSTALLED_APPS = [
     "ninja",  # serves the Swagger UI of /api/docs from its own static files (no CDN)
     "jixiao.web.accounts",
     "jixiao.web.declarations",
+    "jixiao.web.accounts.apps.LoginThrottleConfig",  # django-axes; last, as its docs ask
 ]
 
 MIDDLEWARE = [
@@ -68,17 +70,22 @@ MIDDLEWARE = [
     "jixiao.web.limits.LimitMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    "jixiao.web.accounts.sessions.IdleSessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "jixiao.web.urls"
 WSGI_APPLICATION = "jixiao.web.wsgi.application"
 AUTH_USER_MODEL = "accounts.User"
-AUTHENTICATION_BACKENDS = ["jixiao.web.accounts.backends.Backend"]
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",  # refuses a locked-out login before checking it
+    "jixiao.web.accounts.backends.Backend",
+]
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "declarations:list"
 LOGOUT_REDIRECT_URL = "login"
@@ -116,7 +123,30 @@ if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# Accounts (docs/deployment.md): Django's password rules, idle sessions, login throttling.
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": int(_env("PASSWORD_MIN_LENGTH", "8"))},
+    },
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
+#: A session ends after this long without a request (IdleSessionMiddleware renews it).
+SESSION_COOKIE_AGE = int(_env("SESSION_IDLE_MINUTES", "480")) * 60
+AXES_FAILURE_LIMIT = int(_env("LOGIN_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = timedelta(minutes=int(_env("LOGIN_COOLOFF_MINUTES", "15")))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "jixiao.web.accounts.throttle.locked_out"
+AXES_CLIENT_IP_CALLABLE = "jixiao.web.accounts.throttle.client_ip"
+#: Behind a proxy the client is the last X-Forwarded-For address (the proxy appends it).
+JIXIAO_FORWARDED_FOR = _flag("FORWARDED_FOR", _flag("HTTPS", False))
+
 LANGUAGE_CODE = "zh-hans"
+LOCALE_PATHS = [BASE_DIR / "locale"]  # Chinese for the libraries that ship none (django-axes)
+CSRF_FAILURE_VIEW = "jixiao.web.errors.csrf_failure"
 TIME_ZONE = "Asia/Shanghai"
 USE_I18N = True
 USE_TZ = True

@@ -20,7 +20,13 @@ urlpatterns = [
     path("", RedirectView.as_view(pattern_name="declarations:list"), name="home"),
     path("accounts/login/", auth_views.LoginView.as_view(), name="login"),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("accounts/", include("jixiao.web.accounts.urls")),
     path("admin/", admin.site.urls),
     path("api/", api.urls),
     path("", include("jixiao.web.declarations.urls")),
 ]
+
+handler400 = "jixiao.web.errors.bad_request"
+handler403 = "jixiao.web.errors.permission_denied"
+handler404 = "jixiao.web.errors.page_not_found"
+handler500 = "jixiao.web.errors.server_error"

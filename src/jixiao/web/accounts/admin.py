@@ -1,5 +1,7 @@
 from django.contrib import admin, messages
 from django.contrib.auth.admin import UserAdmin
+from django.urls import reverse
+from django.utils.html import format_html
 
 from jixiao.web.accounts.models import ApiToken, BudgetYear, Organisation, PolicyProfile, User
 
@@ -13,13 +15,22 @@ class OrganisationAdmin(admin.ModelAdmin):
 
 @admin.register(User)
 class JixiaoUserAdmin(UserAdmin):
-    list_display = ("username", "last_name", "first_name", "organisation", "role", "is_active")
+    list_display = (
+        *("username", "last_name", "first_name", "organisation", "role", "is_active"),
+        "reset_password",
+    )
     list_filter = ("role", "organisation", "is_active")
     fieldsets = (*(UserAdmin.fieldsets or ()), ("机构与角色", {"fields": ("organisation", "role")}))
     add_fieldsets = (
         *UserAdmin.add_fieldsets,
         ("机构与角色", {"fields": ("organisation", "role")}),
     )
+
+    @admin.display(description="密码")
+    def reset_password(self, obj: User) -> str:
+        """A link to the audited reset page (a temporary password, shown once)."""
+        url = reverse("accounts:password_reset", args=[obj.pk])
+        return format_html('<a href="{}">重置密码</a>', url)
 
 
 @admin.register(BudgetYear)
