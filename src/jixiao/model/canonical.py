@@ -14,6 +14,7 @@ from decimal import Decimal, InvalidOperation
 from enum import StrEnum
 from typing import Any, TypeVar
 
+from jixiao.model.catalogue import ColumnRole, FieldKey, FormText, spec
 from jixiao.model.declaration import (
     Declaration,
     Funding,
@@ -86,7 +87,7 @@ def to_json_object(decl: Declaration) -> JsonObject:
         "attribute": decl.attribute,
         "period": decl.period,
         "funding": {
-            "unit": "万元",
+            "unit": FormText.WAN_YUAN.value,
             "annual_total": _dec(f.annual_total),
             "fiscal": _dec(f.fiscal),
             "other": _dec(f.other),
@@ -181,14 +182,16 @@ def _load_indicator(obj: Any, group: tuple[Level1, Level2], where: str) -> Indic
 def _load_group(obj: Any, where: str) -> IndicatorGroup:
     if not isinstance(obj, Mapping):
         raise CanonicalFormatError(f"{where} 应为对象")
-    level1 = _enum(Level1, _get(obj, "level1", str, where), f"{where} 一级指标")
-    level2 = _enum(Level2, _get(obj, "level2", str, where), f"{where} 二级指标")
+    level1 = _enum(Level1, _get(obj, "level1", str, where), f"{where} {ColumnRole.LEVEL1}")
+    level2 = _enum(Level2, _get(obj, "level2", str, where), f"{where} {ColumnRole.LEVEL2}")
     req = _opt(obj, "requirement", str, where)
     rows = _get(obj, "indicators", list, where)
     return IndicatorGroup(
         level1=level1,
         level2=level2,
-        requirement=None if req is None else _enum(Requirement, req, f"{where} 填报要求"),
+        requirement=None
+        if req is None
+        else _enum(Requirement, req, f"{where} {FormText.REQUIREMENT}"),
         indicators=tuple(
             _load_indicator(r, (level1, level2), f"{where} 第{n}行") for n, r in enumerate(rows, 1)
         ),
@@ -203,11 +206,11 @@ def _load_org(obj: Any, where: str) -> Organisation:
 
 
 def _load_funding(obj: Any) -> Funding:
-    where = "项目资金"
+    where = spec(FieldKey.FUNDING).name
     if not isinstance(obj, Mapping):
         raise CanonicalFormatError(f"{where} 应为对象")
-    if obj.get("unit", "万元") != "万元":
-        raise CanonicalFormatError("项目资金单位应为“万元”")
+    if obj.get("unit", FormText.WAN_YUAN) != FormText.WAN_YUAN:
+        raise CanonicalFormatError(f"{where}单位应为“{FormText.WAN_YUAN}”")
 
     def money(key: str) -> Decimal | None:
         return _decimal(_opt(obj, key, str, where), f"{where} {key}")
@@ -241,19 +244,21 @@ def from_json_object(obj: Any, where: str = "申报表") -> Declaration:
         attachment=_get(obj, "attachment", str, where),
         title=_get(obj, "title", str, where),
         project_name=_get(obj, "project_name", str, where),
-        department=_load_org(obj.get("department"), f"{where} 主管部门"),
-        implementer=_load_org(obj.get("implementer"), f"{where} 实施单位"),
+        department=_load_org(obj.get("department"), f"{where} {spec(FieldKey.DEPARTMENT).name}"),
+        implementer=_load_org(obj.get("implementer"), f"{where} {spec(FieldKey.IMPLEMENTER).name}"),
         attribute=_get(obj, "attribute", str, where),
         period=_get(obj, "period", str, where),
         funding=_load_funding(obj.get("funding")),
         annual_goal=_get(obj, "annual_goal", str, where),
         long_term_goal=_get(obj, "long_term_goal", str, where),
-        tree=_enum(TreeVariant, _get(obj, "tree", str, where), f"{where} 指标体系"),
+        tree=_enum(TreeVariant, _get(obj, "tree", str, where), f"{where} {FormText.TREE}"),
         groups=tuple(
             _load_group(g, f"{where} 第{n}组指标")
             for n, g in enumerate(_get(obj, "groups", list, where), 1)
         ),
-        verdict=None if verdict is None else _enum(Verdict, verdict, f"{where} 综合评定等级"),
+        verdict=None
+        if verdict is None
+        else _enum(Verdict, verdict, f"{where} {spec(FieldKey.VERDICT).label}"),
         footnote=_get(obj, "footnote", str, where),
         other_fields=_pairs(obj.get("other_fields", [])),
         location=_load_location(obj.get("location"), where),

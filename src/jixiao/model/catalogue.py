@@ -204,7 +204,8 @@ SPECS: tuple[FieldSpec, ...] = (
         "项目资金（万元）",
         _T.BLOCK,
         False,
-        ("项目资金", "资金情况", "资金金额", "项目资金申请", "项目资金来源情况", "资金来源"),
+        ("资金情况", "资金金额", "项目资金申请", "项目资金来源情况", "资金来源"),
+        term="项目资金",
     ),
     FieldSpec(
         _K.ANNUAL_TOTAL,
@@ -408,6 +409,7 @@ class FormText(StrEnum):
     YEAR_LINE = "（{year}年度）"  #: the line under the title
     BLANK_YEAR_LINE = "（　　　　年度）"  #: a year to fill in
     TREE = "指标体系"  #: the national tree a form follows (editor, CLI)
+    REQUIREMENT = "填报要求"  #: the annotation after a 二级 label (（必填量化）…)
     UNNAMED_PROJECT = "（未填项目名称）"
     UNDECIDED = "未评定"  #: no 综合评定等级 decided in this system yet
     PRINTED_VERDICT = "原表所载"  #: the verdict box an imported source marked
