@@ -16,6 +16,8 @@ from jixiao.web.declarations import codec
 from jixiao.web.declarations.models import Declaration, Note, Transition
 from tests.web.conftest import World, seed_forms
 
+PEOPLE = ("filer", "department", "finance")
+
 
 def token_client(world: World, persona: str) -> Client:
     """A program's client: only a Bearer token, no session cookie, CSRF checks enforced."""
@@ -45,7 +47,9 @@ def test_it_authenticates_with_a_bearer_token(world: World) -> None:
 
 
 def test_it_runs_the_whole_workflow_with_tokens_alone(world: World) -> None:
-    filer, department, finance = (token_client(world, p) for p in ("filer", "department", "finance"))
+    filer, department, finance = (
+        token_client(world, p) for p in ("filer", "department", "finance")
+    )
     content = json.loads(codec.to_text(seed_forms()[0]))
     created = _json(filer, "post", "/api/declarations", {"content": content})
     assert created.status_code == 201, created.content
