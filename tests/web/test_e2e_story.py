@@ -1,10 +1,12 @@
 """The issue's story in a real browser against a real ``jixiao serve --demo`` (gunicorn).
 
-A 填报人 imports a seed form, sees live findings, fixes one, submits; the 主管部门审核人
-forwards; the 财政审核人 returns it with a comment; the 填报人 revises and resubmits; the
-reviewers forward and approve; it appears in the 项目库 and its PDF downloads. Screenshots
-of each step go to $JIXIAO_SCREENSHOTS (docs/images with ``make screenshots``), else to a
-temporary folder. Needs Debian's chromium (/usr/bin/chromium).
+A 填报人 imports a seed form and sees live findings; they
+fixes one (leaving the page with the change unsaved asks first), submits; the 主管部门审核人
+accepts and forwards in one step; the 财政审核人 records a 审核意见 on a finding and returns it
+with a comment; the 填报人 sees that opinion beside its row in the editor, revises and
+resubmits; the reviewers forward and approve; it appears in the 项目库 and its PDF downloads.
+Screenshots of each step go to $JIXIAO_SCREENSHOTS (docs/images with ``make screenshots``),
+else to a temporary folder. Needs Debian's chromium (/usr/bin/chromium).
 The server always runs on a fresh SQLite database of its own.
 """
 
@@ -184,6 +186,12 @@ def test_it_walks_the_whole_story_in_a_browser(
     page.wait_for_function("() => !document.querySelector('#findings').innerText.includes('V201')")
     assert "V201" not in row.locator(".slot").inner_text()
     story.shot("3-finding-fixed")
+    asked: list[str] = []
+    page.once("dialog", lambda dialog: (asked.append(dialog.type), dialog.dismiss()))
+    page.click("text=查看详情与流转记录")
+    page.wait_for_timeout(300)
+    assert asked == ["beforeunload"] and page.url == editor_url  # the change is still here
+    assert row.locator("input.row-value").input_value() == "≥1次/年"
 
     # 3. Save and submit, explaining the remaining errors.
     page.click("button:has-text('保存并提交')")
@@ -192,13 +200,22 @@ def test_it_walks_the_whole_story_in_a_browser(
     _explain_and_submit(page, "成本指标仅列人员薪酬，其余为社保与取暖补贴，已与财政核对。")
     detail_url = page.url
 
-    # 4. The 主管部门审核人 accepts and forwards to finance.
-    _review_step(story, "bumen", editor_url, "受理", "转送财政审核")
+    # 4. The 主管部门审核人 accepts and forwards to finance in one step.
+    page = story.login("bumen")
+    story.open_declaration(editor_url.replace("/edit/", "/review/"))
+    page.click("button[name=advance][value='转送财政审核']")
+    page.wait_for_selector(".messages .success")
+    assert "受理 → 转送财政审核" in page.inner_text(".messages")
     story.shot("5-department-forwarded")
 
-    # 5. The 财政审核人 returns it with a comment.
-    story.login("caizheng")
+    # 5. The 财政审核人 records an opinion on the cost finding and returns it with a comment.
+    page = story.login("caizheng")
     story.open_declaration(editor_url.replace("/edit/", "/review/"))
+    finding = page.locator("tr.finding", has_text="A403")
+    finding.locator("textarea").fill("请把社保、取暖补贴列为成本指标，使合计与年度资金总额一致。")
+    finding.locator("select").select_option("修改后采纳")
+    page.click("button:has-text('保存审核意见')")
+    page.wait_for_selector(".messages .success")
     story.shot("6-finance-review")
     story.act(
         "退回修改", "成本指标合计24.18万元与年度资金总额53.15万元不符，请补全社保等成本指标。"
@@ -210,6 +227,11 @@ def test_it_walks_the_whole_story_in_a_browser(
     assert "成本指标合计24.18万元" in page.inner_text("table.history")
     story.shot("7-returned")
     page.goto(editor_url)
+    cost = page.locator("tr.row", has=page.locator("input[value='编内聘用人员全年薪酬']"))
+    assert "请把社保、取暖补贴列为成本指标" in cost.locator(".comments").inner_text()
+    assert "成本指标合计24.18万元" in page.inner_text(".returned")
+    cost.scroll_into_view_if_needed()
+    story.shot("7b-comment-beside-row")
     page.fill(
         "textarea[name=annual_goal]",
         "本项目经费53.15万元，保障1名编内聘用人员和7名短期用工人员的工资、社保等支出。",
