@@ -20,6 +20,7 @@ from jixiao.importers.base import ImportFailure
 from jixiao.importers.files import read_files
 from jixiao.library.command import register as register_library
 from jixiao.model import Declaration, dumps
+from jixiao.model.catalogue import FieldKey, FormText, spec
 from jixiao.render.command import register as register_render
 from jixiao.review.command import register as register_check
 from jixiao.values import explain
@@ -30,27 +31,48 @@ EXIT_INPUT = 2
 
 
 def _money(value: object) -> str:
-    return "（空）" if value is None else f"{value}万元"
+    return FormText.EMPTY.value if value is None else f"{value}{FormText.WAN_YUAN}"
+
+
+def _pairs(*pairs: tuple[FieldKey, object]) -> str:
+    """``label：value`` for each field, two spaces apart (labels from the catalogue)."""
+    return "  ".join(f"{spec(key).name}：{value}" for key, value in pairs)
+
+
+def _verdict(decl: Declaration) -> str:
+    """The 综合评定等级, or 未评定."""
+    return str(decl.verdict or FormText.UNDECIDED)
 
 
 def format_table(decl: Declaration) -> str:
-    """A readable Chinese listing of one declaration."""
-    f = decl.funding
+    """A readable Chinese listing of one declaration; every label comes from the catalogue."""
+    f, k = decl.funding, FieldKey
+    name = decl.project_name or FormText.UNNAMED_PROJECT
+    department = f"{decl.department.name} {decl.department.code}".rstrip()
     lines = [
-        f"【{decl.project_name or '（未填项目名称）'}】 {decl.year or ''}年度  {decl.location}",
-        f"  主管部门及代码：{decl.department.name} {decl.department.code}".rstrip(),
-        f"  实施单位：{decl.implementer.name}  项目属性：{decl.attribute}  项目期：{decl.period}",
-        f"  年度资金总额：{_money(f.annual_total)}  财政拨款：{_money(f.fiscal)}"
-        f"  其他资金：{_money(f.other)}",
-        f"  年度总体目标：{decl.annual_goal}",
-        f"  指标体系：{decl.tree}",
+        f"【{name}】 {decl.year or ''}{spec(k.YEAR).label}  {decl.location}",
+        f"  {spec(k.DEPARTMENT).label}：{department}",
+        "  "
+        + _pairs(
+            (k.IMPLEMENTER, decl.implementer.name),
+            (k.ATTRIBUTE, decl.attribute),
+            (k.PERIOD, decl.period),
+        ),
+        "  "
+        + _pairs(
+            (k.ANNUAL_TOTAL, _money(f.annual_total)),
+            (k.FISCAL, _money(f.fiscal)),
+            (k.OTHER, _money(f.other)),
+        ),
+        "  " + _pairs((k.ANNUAL_GOAL, decl.annual_goal)),
+        f"  {FormText.TREE}：{decl.tree}",
     ]
     for group in decl.groups:
         note = f"（{group.requirement}）" if group.requirement else ""
         lines.append(f"  {group.level1} / {group.level2}{note}")
         for ind in group.indicators:
             lines.append(f"      {ind.name}｜{ind.value_text}｜{explain(ind.value)}")
-    lines.append(f"  综合评定等级：{decl.verdict or '（未评定）'}")
+    lines.append("  " + _pairs((k.VERDICT, _verdict(decl))))
     return "\n".join(lines)
 
 
