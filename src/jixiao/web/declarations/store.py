@@ -15,6 +15,7 @@ from django.db.models import F
 from django.utils import timezone
 
 from jixiao.model import Declaration as Form
+from jixiao.model.catalogue import FormText
 from jixiao.web.accounts.models import Organisation, User
 from jixiao.web.declarations import codec, engine
 from jixiao.web.declarations.models import (
@@ -37,7 +38,7 @@ class Conflict(Exception):
 def _columns(form: Form) -> dict[str, object]:
     return {
         "year": form.year,
-        "project_name": form.project_name[:300] or "（未命名项目）",
+        "project_name": form.project_name[:300] or FormText.UNNAMED_PROJECT.value,
         "department_name": form.department.name[:200],
         "implementer_name": form.implementer.name[:200],
         "attribute": form.attribute[:50],
