@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from jixiao import __version__
 from jixiao.cliparser import parser as chinese_parser
 from jixiao.export.command import register as register_export
+from jixiao.evaluation.command import register as register_score
 from jixiao.importers.base import ImportFailure
 from jixiao.importers.files import read_files
 from jixiao.library.command import register as register_library
@@ -111,6 +112,7 @@ def build_parser() -> argparse.ArgumentParser:
     show.add_argument("file", metavar="FILE", help="申报表文件")
     show.set_defaults(handler=_cmd_show)
     register_check(sub)
+    register_score(sub)
     register_render(sub)
     register_library(sub)
     register_export(sub)

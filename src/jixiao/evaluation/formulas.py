@@ -137,9 +137,8 @@ def _positive(
 ) -> RowScore:
     ratio = b / t
     over = ratio >= policy.over_ratio
-    lead = f"{formula}指标：完成值 {num(b)} ÷ 指标值 {num(t)} = {pct(ratio)}"
-    if formula is Formula.EQUAL:
-        lead = "等于型指标按正向计分，" + lead
+    kind = "等于型指标（按正向计分）" if formula is Formula.EQUAL else "正向指标"
+    lead = f"{kind}：完成值 {num(b)} ÷ 指标值 {num(t)} = {pct(ratio)}"
     if ratio >= _ONE:
         note = (
             f"，达到或超过指标值，得满分 {num(weight)} 分（按 100% 封顶）"
