@@ -14,6 +14,7 @@ MODULES = [
     "jixiao.monitoring.examples",
     "jixiao.monitoring.lights",
     "jixiao.monitoring.policy",
+    "jixiao.monitoring.published",
     "jixiao.monitoring.vocab",
 ]
 

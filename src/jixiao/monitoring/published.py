@@ -1,0 +1,208 @@
+"""Published monitoring tables as text (web pages flattened to pipe rows, corpus 019).
+
+Each line is split into cells at ``|`` (empty cells dropped: published rows are shifted and
+short). Header fields are found by their labels; the money block by its column headers
+(年初预算数 | 1-6月执行数 | 全年预计执行数), whose 1–m月 gives the cut-off; indicator rows by
+their 一级/二级 labels, and the cells of a row are assigned by meaning, not position: the
+cell that reads as a 完成目标可能性 answer is the likelihood, and the cells before it are, by
+count, [actual], [name, actual], [name, target, actual] or [name, target, actual, forecast].
+
+This is a minimal row splitter of its own; it should move onto the importers' general text
+cell reader once that exists (issue 8).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
+
+from jixiao.model import Level1, Level2, Organisation, SourceLocation
+from jixiao.model.catalogue import is_cost_label, level1_for_label, level2_for_label
+from jixiao.model.catalogue_text import label_key
+from jixiao.monitoring.build import FORECAST_LABEL, actual_label
+from jixiao.monitoring.entry import MonitoringInputError, read_likelihood, read_value
+from jixiao.monitoring.model import BudgetLine, FundSource, MonitoringReport, MonitoringRow
+from jixiao.monitoring.vocab import Likelihood
+from jixiao.values import parse_value
+
+_TITLE = re.compile(r"监控表")
+_YEAR = re.compile(r"[（(]\s*((?:19|20)\d\d)\s*年度?\s*[)）]")
+_PERIOD = re.compile(r"1\s*[-–~至]\s*(\d{1,2})\s*月")
+_PROJECT = {label_key(t) for t in ("项目名称",)}
+_DEPARTMENT = {label_key(t) for t in ("主管部门", "主管部门及代码", "预算部门")}
+_IMPLEMENTER = {label_key(t) for t in ("项目执行单位", "实施单位", "项目实施单位", "预算单位")}
+_FUNDS = {
+    "年度资金总额": FundSource.TOTAL,
+    "资金总额": FundSource.TOTAL,
+    "财政拨款": FundSource.FISCAL,
+    "一般公共预算拨款": FundSource.FISCAL,
+    "其他资金": FundSource.OTHER,
+}
+_MONEY_HEADS = (("预算数", "budget"), ("预计执行数", "forecast"), ("执行数", "executed"))
+_STOP = ("偏差或不能完成目标原因分析", "相关建议或举措", "注:", "注：")
+
+
+@dataclass(slots=True)
+class _State:
+    filename: str
+    fields: dict[str, str] = field(default_factory=dict)
+    year: int | None = None
+    month: int = 6
+    money: list[str] = field(default_factory=list)
+    budget: list[BudgetLine] = field(default_factory=list)
+    rows: list[MonitoringRow] = field(default_factory=list)
+    level1: Level1 | None = None
+    level2: Level2 | None = None
+    indicators: bool = False
+    done: bool = False
+
+
+def pipe_cells(line: str) -> list[str]:
+    """The non-empty cells of one pipe row.
+
+    >>> pipe_cells("成本 | 年度预算220万元 | 按进度执行 | 确定能 | | |")
+    ['成本', '年度预算220万元', '按进度执行', '确定能']
+    """
+    return [c.strip() for c in line.split("|") if c.strip()]
+
+
+def read_published(text: str, filename: str) -> list[MonitoringReport]:
+    """The monitoring table in a published text, or [] when the text holds none."""
+    lines = [(n, line) for n, line in enumerate(text.splitlines(), 1) if not line.startswith("#")]
+    start = next((i for i, (_, line) in enumerate(lines) if _TITLE.search(line)), None)
+    if start is None:
+        return []
+    state = _State(filename)
+    for number, line in lines[start:]:
+        cells = pipe_cells(line)
+        if cells and not state.done:
+            try:
+                _line(state, cells, SourceLocation(filename, number))
+            except MonitoringInputError as exc:
+                raise MonitoringInputError(f"{filename}:{number}：{exc}") from None
+    return [_report(state)]
+
+
+def _line(state: _State, cells: list[str], where: SourceLocation) -> None:
+    keys = [label_key(c) for c in cells]
+    year = _YEAR.search(cells[0])
+    if state.year is None and year:
+        state.year = int(year[1])
+    if any(k.startswith(_STOP) for k in keys[:1]):
+        state.done = state.indicators
+    elif state.indicators:
+        _indicator(state, cells, where)
+    elif any("执行数" in k for k in keys):
+        _money_header(state, cells)
+    elif state.money and (source := _fund(keys[0])) is not None:
+        state.budget.append(_budget(state, source, cells[1:], where))
+    elif "绩效指标" in keys or (len(keys) > 1 and "指标名称" in keys):
+        state.indicators = True
+    else:
+        _fields(state, keys, cells)
+
+
+def _fields(state: _State, keys: list[str], cells: list[str]) -> None:
+    for n, key in enumerate(keys[:-1]):
+        for name, labels in (("project", _PROJECT), ("dept", _DEPARTMENT), ("impl", _IMPLEMENTER)):
+            if key in labels and name not in state.fields:
+                state.fields[name] = cells[n + 1]
+
+
+def _money_header(state: _State, cells: list[str]) -> None:
+    period = next((m for c in cells if (m := _PERIOD.search(c))), None)
+    if period:
+        state.month = int(period[1])
+    state.money = [
+        next(kind for word, kind in _MONEY_HEADS if word in c)
+        for c in cells
+        if any(word in c for word, _ in _MONEY_HEADS)
+    ]
+
+
+def _fund(key: str) -> FundSource | None:
+    key = key.rstrip(":：")
+    return next((s for word, s in _FUNDS.items() if key.endswith(word)), None)
+
+
+def _amount(text: str, where: SourceLocation) -> Decimal:
+    try:
+        return Decimal(text.replace(",", "").removesuffix("万元").removesuffix("万"))
+    except InvalidOperation:
+        raise MonitoringInputError(f"{where}：金额“{text}”不是数字") from None
+
+
+def _budget(
+    state: _State, source: FundSource, cells: list[str], where: SourceLocation
+) -> BudgetLine:
+    amounts = dict(zip(state.money, (_amount(c, where) for c in cells), strict=False))
+    return BudgetLine(
+        source, amounts.get("budget"), amounts.get("executed"), amounts.get("forecast"), where
+    )
+
+
+def _indicator(state: _State, cells: list[str], where: SourceLocation) -> None:
+    first = "".join(cells[0].split())
+    level1 = level1_for_label(first)
+    if level1 is not None and len(cells) == 1:
+        state.level1 = level1
+        return
+    level2 = level2_for_label(first) or (Level2.COST if is_cost_label(first) else None)
+    if level2 is None or len(cells) == 1:
+        return
+    state.level2 = level2
+    _assign(state, cells[1:], where)
+
+
+def _likelihood(text: str) -> Likelihood | None:
+    try:
+        return read_likelihood(text)
+    except MonitoringInputError:
+        return None
+
+
+def _assign(state: _State, cells: list[str], where: SourceLocation) -> None:
+    at = next((i for i in range(len(cells) - 1, -1, -1) if _likelihood(cells[i])), None)
+    likelihood = _likelihood(cells[at]) if at is not None else None
+    before = cells if at is None else cells[:at]
+    after = [] if at is None else cells[at + 1 :]
+    slots = {1: ("actual",), 2: ("name", "actual"), 3: ("name", "target", "actual")}
+    names = slots.get(len(before), ("name", "target", "actual", "forecast"))
+    values = dict(zip(names, before, strict=False))
+    target_text = values.get("target", "")
+    target = parse_value(target_text)
+    name = values.get("name", "")
+    level2 = state.level2 or Level2.QUANTITY
+    state.rows.append(
+        MonitoringRow(
+            level1=state.level1 or Level1.OUTPUT,
+            level2=level2,
+            name=name,
+            target_text=target_text,
+            target=target,
+            actual_text=values.get("actual", ""),
+            actual=read_value(target, values.get("actual", ""), actual_label(state.month), name),
+            forecast_text=values.get("forecast", ""),
+            forecast=read_value(target, values.get("forecast", ""), FORECAST_LABEL, name),
+            likelihood=likelihood,
+            remark="；".join(after),
+            location=where,
+        )
+    )
+
+
+def _report(state: _State) -> MonitoringReport:
+    return MonitoringReport(
+        year=state.year,
+        project_name=state.fields.get("project", ""),
+        month=state.month,
+        department=Organisation(state.fields.get("dept", "")),
+        implementer=Organisation(state.fields.get("impl", "")),
+        budget=tuple(state.budget),
+        rows=tuple(state.rows),
+        location=SourceLocation(state.filename),
+    )
+
+
+__all__ = ["pipe_cells", "read_published"]
