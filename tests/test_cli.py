@@ -21,7 +21,7 @@ def seed_file(tmp_path: Path) -> Path:
 def test_it_prints_a_chinese_table(seed_file: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["import", str(seed_file)]) == 0
     out = capsys.readouterr().out
-    assert out.count("综合评定等级：通过") == 7
+    assert out.count("综合评定等级：未评定（原表所载：通过）") == 7
     assert "编内聘用人员全年薪酬｜69345元" in out
     assert "不少于35个" in out
 

@@ -22,6 +22,7 @@ from jixiao.importers.files import read_files
 from jixiao.library.command import register as register_library
 from jixiao.model import Declaration, dumps
 from jixiao.model.catalogue import FieldKey, FormText, spec
+from jixiao.monitoring.command import register as register_monitor
 from jixiao.render.command import register as register_render
 from jixiao.review.command import register as register_check
 from jixiao.values import explain
@@ -41,8 +42,11 @@ def _pairs(*pairs: tuple[FieldKey, object]) -> str:
 
 
 def _verdict(decl: Declaration) -> str:
-    """The 综合评定等级, or 未评定."""
-    return str(decl.verdict or FormText.UNDECIDED)
+    """The decided 综合评定等级 or 未评定, and the box an imported source marked."""
+    text = str(decl.verdict or FormText.UNDECIDED)
+    if decl.printed_verdict is not None:
+        text += f"（原表所载：{decl.printed_verdict}）"
+    return text
 
 
 def format_table(decl: Declaration) -> str:
@@ -112,6 +116,7 @@ def build_parser() -> argparse.ArgumentParser:
     show.add_argument("file", metavar="FILE", help="申报表文件")
     show.set_defaults(handler=_cmd_show)
     register_check(sub)
+    register_monitor(sub)
     register_score(sub)
     register_render(sub)
     register_library(sub)

@@ -11,14 +11,9 @@ import pytest
 from jixiao.evaluation.compare import Agreement, agreement
 from jixiao.evaluation.files import read_evaluation_file
 from jixiao.evaluation.model import SelfEvaluation
+from tests.evaluation.corpus import CORPUS, SELF_EVALUATIONS
+from tests.evaluation.corpus_report import BEGIN, DOC, END, report
 
-CORPUS = Path("/work/shared/corpus")
-if not CORPUS.exists():  # the corpus lives beside the repository
-    CORPUS = Path(__file__).resolve().parents[3] / "shared" / "corpus"
-GOLDENS = sorted((CORPUS / "golden").glob("*.json"))
-SELF_EVALUATIONS = [
-    p for p in GOLDENS if json.loads(p.read_text(encoding="utf-8"))["kind"] == "self-evaluation"
-]
 pytestmark = pytest.mark.skipif(not SELF_EVALUATIONS, reason="corpus not available")
 
 
@@ -52,3 +47,9 @@ def test_every_form_reads_its_rows_and_printed_total(path: Path) -> None:
     printed = data["total_score"]
     assert (str(ev.printed_total) if ev.printed_total is not None else None) == printed
     assert agreement(ev, data).f1 >= 0.5
+
+
+def test_the_corpus_tables_in_the_docs_are_current() -> None:
+    text = DOC.read_text(encoding="utf-8")
+    block = text[text.index(BEGIN) : text.index(END) + len(END)]
+    assert block == report(), "运行 PYTHONPATH=src:. python -m tests.evaluation.corpus_report"

@@ -112,8 +112,9 @@ def test_it_reads_labels_broken_over_lines(seed: tuple[Declaration, ...]) -> Non
     assert names(last, Level2.QUANTITY) == ["非现役复转军人数量"]
 
 
-def test_it_reads_the_marked_verdict(seed: tuple[Declaration, ...]) -> None:
-    assert {d.verdict for d in seed} == {Verdict.APPROVED}
+def test_it_reads_the_marked_verdict_as_provenance_only(seed: tuple[Declaration, ...]) -> None:
+    assert {d.printed_verdict for d in seed} == {Verdict.APPROVED}
+    assert {d.verdict for d in seed} == {None}
 
 
 def test_it_records_source_lines(seed: tuple[Declaration, ...]) -> None:
@@ -132,13 +133,13 @@ def test_it_records_source_lines(seed: tuple[Declaration, ...]) -> None:
 )
 def test_it_reads_verdict_boxes_on_either_side(marks: str, verdict: Verdict | None) -> None:
     text = MINIMAL.replace("通过 █ 退回修改 □ 退回，不予纳入财政项目库 □", marks)
-    assert extract(text).declarations[0].verdict is verdict
+    assert extract(text).declarations[0].printed_verdict is verdict
 
 
 def test_it_reports_two_marked_boxes() -> None:
     text = MINIMAL.replace("退回修改 □", "退回修改 █")
     result = extract(text)
-    assert result.declarations[0].verdict is None
+    assert result.declarations[0].printed_verdict is None
     assert "多个选项" in result.issues[-1].message
 
 

@@ -29,6 +29,7 @@ from jixiao.importers.labels import (
 from jixiao.importers.labels import HeaderCell as Col
 from jixiao.model import (
     NOWHERE,
+    UNDECIDED_MARK,
     Declaration,
     Funding,
     Indicator,
@@ -170,7 +171,7 @@ def read_preamble(rows: Sequence[GridRow]) -> tuple[str, str, int | None]:
     """附件2, the title and the year from the lines above the table."""
     attachment, year, titles = "", None, []
     for row in rows:
-        text = "".join(row.texts())
+        text = "".join(row.texts()).replace(UNDECIDED_MARK, "").strip()
         if not attachment and _ATTACHMENT.match(text):
             attachment = text
         elif m := _YEAR.match(compact(text)):
@@ -473,7 +474,7 @@ def read_form(
         long_term_goal=_goal(f.get("long_term_goal", "")),
         tree=detect_tree(groups, tree_hint),
         groups=groups,
-        verdict=reader.verdict,
+        printed_verdict=reader.verdict,
         footnote="\n".join(t for row in form.tail for t in row.texts()),
         other_fields=tuple(reader.other),
         location=form.body[0].location,

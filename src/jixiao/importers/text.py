@@ -297,7 +297,7 @@ def parse_form(
         long_term_goal=long_term,
         tree=tree,
         groups=groups,
-        verdict=_read_verdict(form, verdict_at, foot_at if foot_at > verdict_at else end),
+        printed_verdict=_read_verdict(form, verdict_at, foot_at if foot_at > verdict_at else end),
         footnote=_clean_region(text[foot_at:]) if foot_at < end else "",
         other_fields=tuple((k.removeprefix("other:"), v) for k, v in fields.items()),
         location=form.loc(0),

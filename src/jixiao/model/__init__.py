@@ -17,12 +17,22 @@ from jixiao.model.declaration import (
     Organisation,
     SourceLocation,
 )
-from jixiao.model.vocab import TREES, Level1, Level2, Requirement, TreeVariant, Verdict, level1_of
+from jixiao.model.vocab import (
+    TREES,
+    UNDECIDED_MARK,
+    Level1,
+    Level2,
+    Requirement,
+    TreeVariant,
+    Verdict,
+    level1_of,
+)
 
 __all__ = [
     "NOWHERE",
     "SCHEMA_ID",
     "TREES",
+    "UNDECIDED_MARK",
     "CanonicalFormatError",
     "Declaration",
     "Funding",

@@ -99,6 +99,7 @@ def to_json_object(decl: Declaration) -> JsonObject:
         "tree": decl.tree.value,
         "groups": [_group(g) for g in decl.groups],
         "verdict": None if decl.verdict is None else decl.verdict.value,
+        "printed_verdict": None if decl.printed_verdict is None else decl.printed_verdict.value,
         "footnote": decl.footnote,
         "other_fields": [[k, v] for k, v in decl.other_fields],
         "location": _location(decl.location),
@@ -239,6 +240,7 @@ def from_json_object(obj: Any, where: str = "申报表") -> Declaration:
     if obj.get("schema") != SCHEMA_ID:
         raise CanonicalFormatError(f"{where} 的 schema 应为“{SCHEMA_ID}”")
     verdict = _opt(obj, "verdict", str, where)
+    printed = _opt(obj, "printed_verdict", str, where)
     return Declaration(
         year=_opt(obj, "year", int, where),
         attachment=_get(obj, "attachment", str, where),
@@ -259,6 +261,9 @@ def from_json_object(obj: Any, where: str = "申报表") -> Declaration:
         verdict=None
         if verdict is None
         else _enum(Verdict, verdict, f"{where} {spec(FieldKey.VERDICT).label}"),
+        printed_verdict=None
+        if printed is None
+        else _enum(Verdict, printed, f"{where} 原表所载综合评定等级"),
         footnote=_get(obj, "footnote", str, where),
         other_fields=_pairs(obj.get("other_fields", [])),
         location=_load_location(obj.get("location"), where),

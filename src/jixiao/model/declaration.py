@@ -104,7 +104,11 @@ class Declaration:
     long_term_goal: str = ""  #: 长期目标 / 项目总目标, where a form has one
     tree: TreeVariant = TreeVariant.CLASSIC  #: which national indicator tree the form uses
     groups: tuple[IndicatorGroup, ...] = ()  #: 绩效指标, in printed order
-    verdict: Verdict | None = None  #: 综合评定等级 (the box marked █)
+    #: 综合评定等级 decided in this system: set only by the 财政局's decision (workflow); None
+    #: is 未评定. Importers never fill it.
+    verdict: Verdict | None = None
+    #: 原表所载: the 综合评定等级 box marked █ in an imported source, kept as provenance only
+    printed_verdict: Verdict | None = None
     footnote: str = ""  #: 注：此表填报项目绩效目标涵盖年限为项目预算申报当年。
     other_fields: tuple[tuple[str, str], ...] = ()  #: labelled fields the model has no slot for
     location: SourceLocation = NOWHERE  #: where the form starts

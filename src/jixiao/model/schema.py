@@ -104,14 +104,22 @@ def declaration_schema() -> dict[str, Any]:
             "long_term_goal": {"type": "string", "description": _label(FieldKey.LONG_TERM_GOAL, 1)},
             "tree": _enum([m.value for m in TreeVariant]),
             "groups": {"type": "array", "items": group},
-            "verdict": _enum([m.value for m in Verdict], nullable=True),
+            "verdict": {
+                **_enum([m.value for m in Verdict], nullable=True),
+                "description": "综合评定等级：仅由财政审核的决定写入；null 为未评定",
+            },
+            "printed_verdict": {
+                **_enum([m.value for m in Verdict], nullable=True),
+                "description": "原表所载综合评定等级（导入来源上涂黑的方框），仅作来源记录",
+            },
             "footnote": STRING,
             "other_fields": {
                 "type": "array",
                 "items": {"type": "array", "items": STRING, "minItems": 2, "maxItems": 2},
             },
             "location": {"$ref": "#/$defs/location"},
-        }
+        },
+        optional=("printed_verdict",),  # content stored before it existed lacks the key
     )
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",

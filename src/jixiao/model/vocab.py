@@ -58,6 +58,10 @@ class Verdict(StrEnum):
     REJECTED = "退回，不予纳入财政项目库"
 
 
+#: Printed above every form the 财政局 has not decided (no 综合评定等级 yet); importers drop it.
+UNDECIDED_MARK = "草稿（未审核）"
+
+
 #: The shape of each tree: 一级 → its 二级 in printed order.
 TREES: dict[TreeVariant, dict[Level1, tuple[Level2, ...]]] = {
     TreeVariant.CLASSIC: {

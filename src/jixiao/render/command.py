@@ -2,7 +2,8 @@
 
 ``jixiao render FILE… --format pdf|xlsx|docx|html [-o DIR]`` writes one document per
 input file (all its forms); ``jixiao bundle FILE… -o out.pdf`` writes one PDF with a
-contents page; ``jixiao template --format xlsx|docx`` writes a blank form to fill in.
+contents page; ``jixiao template --format xlsx|docx`` writes a blank form to fill in, and
+``jixiao template --kind monitoring FORM`` the 监控表 prefilled from an approved form.
 Inputs are read by content (PDF, XLSX, DOCX, JSON, text). Every input is read and every
 document rendered before anything is written, and each file is written to a temporary
 name and renamed, so an error leaves no half-written output.
@@ -23,6 +24,7 @@ from jixiao.model import Declaration
 from jixiao.render.bundle import render_bundle
 from jixiao.render.docx import render_docx
 from jixiao.render.html import render_html
+from jixiao.render.monitoring_template import monitoring_template
 from jixiao.render.pdf import render_pdf
 from jixiao.render.template import DEFAULT_PROFILE, PROFILES, render_template
 from jixiao.render.xlsx import render_xlsx
@@ -98,8 +100,23 @@ def _bundle(args: argparse.Namespace) -> int:
 
 
 def _template(args: argparse.Namespace) -> int:
+    if args.kind == "monitoring":
+        return _monitoring_template(args)
     data = render_template(RENDERERS[args.format], args.profile, args.year)
     output = Path(args.output or f"绩效目标申报表模板.{args.format}")
+    write_atomically(output, data)
+    print(f"已生成 {output}")
+    return EXIT_OK
+
+
+def _monitoring_template(args: argparse.Namespace) -> int:
+    if not args.form:
+        raise RenderCommandError("--kind monitoring 需要已批复的申报表文件 FORM")
+    try:
+        data = monitoring_template(read_declarations(args.form), args.month, args.format)
+    except ValueError as exc:
+        raise RenderCommandError(str(exc)) from None
+    output = Path(args.output or f"{Path(args.form).stem}-绩效监控表.{args.format}")
     write_atomically(output, data)
     print(f"已生成 {output}")
     return EXIT_OK
@@ -137,5 +154,15 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         help="模板配置：" + "；".join(f"{k} {p.name}" for k, p in PROFILES.items()),
     )
     template.add_argument("--year", type=int, default=None, help="申报年度，如 2026")
+    template.add_argument(
+        "--kind",
+        choices=("declaration", "monitoring"),
+        default="declaration",
+        help="declaration 空白申报表；monitoring 由已批复申报表预填的绩效监控表（离线填写）",
+    )
+    template.add_argument(
+        "form", nargs="?", metavar="FORM", help="--kind monitoring 时：已批复的申报表文件"
+    )
+    template.add_argument("--month", type=int, default=6, help="监控截止月份（1–12，默认6）")
     template.add_argument("-o", "--output", default=None, metavar="FILE", help="输出文件")
     template.set_defaults(handler=_guarded(_template))

@@ -15,7 +15,14 @@ from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
 
-from jixiao.model import Declaration, Indicator, IndicatorGroup, Organisation, Verdict
+from jixiao.model import (
+    UNDECIDED_MARK,
+    Declaration,
+    Indicator,
+    IndicatorGroup,
+    Organisation,
+    Verdict,
+)
 from jixiao.model.catalogue import ColumnRole, FieldKey, spec
 from jixiao.model.catalogue import year_line as year_line  # re-exported for renderers
 
@@ -93,6 +100,7 @@ class FormDocument:
     verdict_row: int
     footnote: str
     project_name: str  #: for file names, sheet names and the bundle's contents
+    mark: str = ""  #: UNDECIDED_MARK while the form has no 综合评定等级, else ""
 
     def rows(self) -> Iterator[tuple[Cell, ...]]:
         """The cells starting in each row, row by row, left to right."""
@@ -238,4 +246,5 @@ def build_document(decl: Declaration, blank_rows: int = 1) -> FormDocument:
         verdict_row=verdict_row,
         footnote=decl.footnote,
         project_name=decl.project_name,
+        mark=UNDECIDED_MARK if decl.verdict is None else "",
     )

@@ -121,7 +121,9 @@ def _table(document: DocxDocument, doc: FormDocument) -> None:
 
 
 def add_form(document: DocxDocument, doc: FormDocument) -> None:
-    """Append one form: 附件, title, year, the table and the footnote."""
+    """Append one form: the draft mark, 附件, title, year, the table and the footnote."""
+    if doc.mark:
+        _line(document, doc.mark, 12, True, HEADING_FONT)
     if doc.attachment:
         _line(document, doc.attachment, 12, False, HEADING_FONT)
     if doc.title:

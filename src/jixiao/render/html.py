@@ -25,6 +25,7 @@ PAGE = Template(
 body { font-family: "SimSun", "宋体", "Songti SC", "Noto Serif CJK SC", serif; margin: 0; }
 .jixiao-form { width: 180mm; margin: 0 auto 12mm; page-break-after: always; }
 .jixiao-form:last-child { page-break-after: auto; }
+.jixiao-form .mark { float: right; border: 1pt solid #000; padding: 1pt 4pt; font-size: 12pt; }
 .jixiao-form .attachment { font-family: "SimHei", "黑体", sans-serif; font-size: 12pt; }
 .jixiao-form h1 { font-size: 16pt; text-align: center; margin: 4pt 0; }
 .jixiao-form .year { text-align: center; font-size: 12pt; margin: 0 0 6pt; }
@@ -71,6 +72,8 @@ def form_html(doc: FormDocument) -> str:
     cols = "".join(f'<col style="width:{w}mm">' for w in COLUMN_WIDTHS_MM)
     rows = "\n".join("<tr>" + "".join(_td(c) for c in cells) + "</tr>" for cells in doc.rows())
     parts = ['<section class="jixiao-form">']
+    if doc.mark:
+        parts.append(f'<div class="mark">{html.escape(doc.mark)}</div>')
     if doc.attachment:
         parts.append(f'<div class="attachment">{html.escape(doc.attachment)}</div>')
     if doc.title:

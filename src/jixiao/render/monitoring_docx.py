@@ -19,7 +19,7 @@ from jixiao.monitoring.labels import TITLE
 from jixiao.monitoring.lights import ReportLights
 from jixiao.monitoring.model import MonitoringReport
 from jixiao.render.document import Cell, Role
-from jixiao.render.docx import FONT_NAME, HEADING_FONT, _east_asian
+from jixiao.render.docx import FONT_NAME, HEADING_FONT, _east_asian, _line
 from jixiao.render.monitoring import (
     COLUMN_COUNT,
     COLUMN_WIDTHS_MM,
@@ -41,14 +41,6 @@ def _setup(document: DocxDocument) -> None:
     normal.font.size = Pt(9)
     _east_asian(normal.element, FONT_NAME)
     normal.paragraph_format.space_after = Pt(0)
-
-
-def _line(document: DocxDocument, text: str, size: float, centred: bool, font: str) -> None:
-    paragraph = document.add_paragraph()
-    paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER if centred else WD_ALIGN_PARAGRAPH.LEFT
-    run = paragraph.add_run(text)
-    run.font.size = Pt(size)
-    _east_asian(run._r, font)
 
 
 def _shade(cell: _Cell, colour: str) -> None:

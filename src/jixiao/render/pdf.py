@@ -70,7 +70,7 @@ def _preamble_height(doc: FormDocument, title_lines: list[Line]) -> float:
 def layout_form(doc: FormDocument) -> FormLayout:
     """Measure every cell and place the rows on pages."""
     register_font()
-    text_width(doc.attachment + doc.year_line, 1.0)  # cover every character drawn unwrapped
+    text_width(doc.mark + doc.attachment + doc.year_line, 1.0)  # every character drawn unwrapped
     lines = {cell: cell_lines(cell) for cell in doc.cells}
     title_lines = wrap(doc.title, TABLE_WIDTH, TITLE_SIZE) if doc.title else []
     footnote_lines = wrap(doc.footnote, TABLE_WIDTH, FOOTNOTE_SIZE) if doc.footnote else []
@@ -93,6 +93,9 @@ def _baseline(top: float, size: float) -> float:
 def _draw_preamble(canvas: Canvas, lay: FormLayout) -> None:
     top = MARGIN
     font = register_font()
+    if lay.doc.mark:
+        canvas.setFont(font, ATTACHMENT_SIZE)
+        canvas.drawRightString(PAGE_WIDTH - MARGIN, _baseline(top, ATTACHMENT_SIZE), lay.doc.mark)
     if lay.doc.attachment:
         canvas.setFont(font, ATTACHMENT_SIZE)
         canvas.drawString(MARGIN, _baseline(top, ATTACHMENT_SIZE), lay.doc.attachment)

@@ -190,8 +190,10 @@ def _line_cell(ws: WriteOnlyWorksheet, line: _Line) -> WriteOnlyCell:
 
 def _preamble(doc: FormDocument) -> list[_Line]:
     lines = []
-    if doc.attachment:
-        lines.append(_Line(doc.attachment, 12, False, "黑体", 19.2))
+    # The draft mark shares the 附件 line, so cell positions stay those of a decided form.
+    first = "\u3000\u3000".join(t for t in (doc.attachment, doc.mark) if t)
+    if first:
+        lines.append(_Line(first, 12, False, "黑体", 19.2))
     if doc.title:
         height = 20.0 * (1 + int(_text_width(doc.title) // 95))
         lines.append(_Line(doc.title, 16, True, TITLE_FONT_NAME, height))

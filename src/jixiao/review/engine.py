@@ -93,7 +93,7 @@ def _form_report(ctx: FormContext, findings: list[Finding]) -> FormReport:
         outcome.points,
         outcome.grade,
         outcome.verdict,
-        decl.verdict,
+        decl.printed_verdict if decl.verdict is None else decl.verdict,
     )
 
 
