@@ -102,7 +102,12 @@ FIELD_CASES = [
     ("⽬标", None),  # a Kangxi radical look-alike normalises, but 目标 alone is no label
     ("项⽬名称", K.PROJECT_NAME),
     ("综合评定等级", K.VERDICT),
-    ("区级财政部门", None),
+    ("区级财政部门", K.FINANCE_BUREAU),
+    ("宝鸡市陈仓区财政局", None),  # a value, not a label
+    ("编制单位:", K.FILER),
+    ("项目概况及立项依据", K.OVERVIEW),
+    ("*联系人:", K.MANAGER),
+    ("二级项目代码", K.PROJECT_CODE),
     ("其他需说明的问题", None),
     ("城市图书馆流动服务经费", None),
 ]

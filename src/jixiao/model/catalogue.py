@@ -101,6 +101,11 @@ class FieldKey(StrEnum):
     PHONE = "phone"  #: 联系电话 (other_fields)
     OVERVIEW = "overview"  #: 项目概况 (other_fields)
     BASIS = "basis"  #: 立项依据 (other_fields)
+    FILER = "filer"  #: 填报单位 / 编制单位, the unit that filled the form in (other_fields)
+    FINANCE_BUREAU = "finance_bureau"  #: 区级财政部门, the issuing finance bureau (other_fields)
+    PROJECT_CODE = "project_code"  #: 项目编码 (other_fields)
+    CATEGORY = "category"  #: 项目类别 (other_fields)
+    PURPOSE = "purpose"  #: 资金用途 (other_fields)
 
 
 @dataclass(frozen=True, slots=True)
@@ -313,10 +318,28 @@ SPECS: tuple[FieldSpec, ...] = (
     ),
     FieldSpec(_K.INDICATORS, "绩效指标", _T.BLOCK, False, ("年度绩效指标", "本年度绩效指标")),
     FieldSpec(_K.VERDICT, "综合评定等级", _T.TEXT),
-    FieldSpec(_K.MANAGER, "项目负责人", _T.TEXT, False, ("项目责任人", "负责人姓名")),
+    FieldSpec(_K.MANAGER, "项目负责人", _T.TEXT, False, ("项目责任人", "负责人姓名", "联系人")),
     FieldSpec(_K.PHONE, "联系电话", _T.TEXT),
-    FieldSpec(_K.OVERVIEW, "项目概况", _T.TEXT, False, ("项目概述",)),
+    FieldSpec(
+        _K.OVERVIEW,
+        "项目概况",
+        _T.TEXT,
+        False,
+        ("项目概述", "项目概况及立项依据", "部门职能职责概述"),
+    ),
     FieldSpec(_K.BASIS, "立项依据", _T.TEXT, False, ("项目立项依据", "设立依据")),
+    FieldSpec(_K.FILER, "填报单位", _T.ORGANISATION, False, ("编制单位", "填报单位名称")),
+    FieldSpec(
+        _K.FINANCE_BUREAU,
+        "财政部门",
+        _T.ORGANISATION,
+        False,
+        ("同级财政部门", "区级财政部门", "县级财政部门", "市级财政部门"),
+        pattern=r".{1,6}财政部门",
+    ),
+    FieldSpec(_K.PROJECT_CODE, "项目编码", _T.CODE, False, ("项目代码", "二级项目代码")),
+    FieldSpec(_K.CATEGORY, "项目类别", _T.TEXT, False, ("支出项目类别",)),
+    FieldSpec(_K.PURPOSE, "资金用途", _T.TEXT),
 )
 
 FIELDS: dict[FieldKey, FieldSpec] = {s.key: s for s in SPECS}
