@@ -88,3 +88,28 @@ def test_it_needs_the_csrf_token(world: World) -> None:
 def test_it_is_linked_from_the_admin_user_list(world: World) -> None:
     html = _admin().get(reverse("admin:accounts_user_changelist")).content.decode()
     assert f'href="{_url(world)}"' in html and "重置密码" in html
+
+
+def _admin_form(world: World, password: str) -> tuple[int, str]:
+    user = world.users["filer"]
+    url = reverse("admin:auth_user_password_change", args=[user.pk])
+    data = {"password1": password, "password2": password, "usable_password": "true"}
+    response = _admin().submit(url, data)
+    return response.status_code, response.content.decode()
+
+
+def test_it_audits_the_admins_own_set_password_form(world: World) -> None:
+    status, _ = _admin_form(world, "管理员设置-2026")
+    assert status == 302
+    world.users["filer"].refresh_from_db()
+    assert world.users["filer"].check_password("管理员设置-2026")
+    entry = AuditEntry.objects.get(event="重置密码")
+    assert entry.actor == world.users["admin"] and "系统管理中为用户 filer" in entry.detail
+
+
+def test_it_applies_the_password_rules_in_the_admin_form(world: World) -> None:
+    status, html = _admin_form(world, "1")
+    assert (
+        status == 200 and "这个密码太短，至少需要 8 个字符。" in html and "密码只包含数字。" in html
+    )
+    assert not AuditEntry.objects.filter(event="重置密码").exists()

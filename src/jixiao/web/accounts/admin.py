@@ -1,8 +1,10 @@
 from django.contrib import admin, messages
+from django.contrib.admin.utils import unquote
 from django.contrib.auth.admin import UserAdmin
 from django.urls import reverse
 from django.utils.html import format_html
 
+from jixiao.web.accounts import passwords
 from jixiao.web.accounts.models import ApiToken, BudgetYear, Organisation, PolicyProfile, User
 
 
@@ -25,6 +27,15 @@ class JixiaoUserAdmin(UserAdmin):
         *UserAdmin.add_fieldsets,
         ("机构与角色", {"fields": ("organisation", "role")}),
     )
+
+    def user_change_password(  # type: ignore[no-untyped-def]
+        self, request, id, form_url=""
+    ):
+        """Django's own 设置密码 form, audited like the reset page."""
+        response = super().user_change_password(request, id, form_url)
+        if request.method == "POST" and response.status_code == 302:
+            passwords.set_by_admin(request.user, User.objects.get(pk=unquote(id)))
+        return response
 
     @admin.display(description="密码")
     def reset_password(self, obj: User) -> str:

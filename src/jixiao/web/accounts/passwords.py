@@ -35,3 +35,10 @@ def reset(admin: User, user: User) -> str:
         admin, None, "重置密码", f"管理员 {admin.username} 重置了用户 {user.username} 的密码"
     )
     return password
+
+
+def set_by_admin(admin: User, user: User) -> None:
+    """After Django's admin form set ``user``'s password: audited, login lockout lifted."""
+    reset_lockouts(username=user.username)
+    detail = f"管理员 {admin.username} 在系统管理中为用户 {user.username} 设置了新密码"
+    store.audit(admin, None, "重置密码", detail)
