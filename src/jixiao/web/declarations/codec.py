@@ -7,6 +7,7 @@ import json
 from decimal import Decimal
 
 from jixiao.model import Declaration, from_json_object, to_json_object
+from jixiao.model.catalogue import FieldKey, spec
 from jixiao.values.money import MoneyError, check_amount, parse_amount
 
 #: 1 万元 = 10 000 元 = 1 000 000 分.
@@ -57,9 +58,9 @@ def money_columns(decl: Declaration) -> dict[str, int | None]:
     """The exact money columns of a row for ``decl``."""
     f = decl.funding
     return {
-        "annual_total_fen": to_fen(f.annual_total, "年度资金总额"),
-        "fiscal_fen": to_fen(f.fiscal, "财政拨款"),
-        "other_fen": to_fen(f.other, "其他资金"),
+        "annual_total_fen": to_fen(f.annual_total, spec(FieldKey.ANNUAL_TOTAL).name),
+        "fiscal_fen": to_fen(f.fiscal, spec(FieldKey.FISCAL).name),
+        "other_fen": to_fen(f.other, spec(FieldKey.OTHER).name),
     }
 
 

@@ -13,6 +13,7 @@ import uuid
 from django.conf import settings
 
 from jixiao.model import Declaration, Level2, TreeVariant
+from jixiao.model.catalogue import FieldKey, spec
 from jixiao.values.money import MoneyError, check_amount
 
 #: Longest digit string read as a number at all (a revision or a page number).
@@ -85,17 +86,12 @@ def check_form(form: Declaration) -> Declaration:
     """A whole form sent as canonical JSON (the API): its year and amounts within limits."""
     check_year(form.year)
     f = form.funding
-    labels = (
-        ("annual_total", "年度资金总额"),
-        ("fiscal", "财政拨款"),
-        ("other", "其他资金"),
-        ("project_total", "项目资金总额"),
-    )
-    for name, label in labels:
-        value = getattr(f, name)
+    keys = (FieldKey.ANNUAL_TOTAL, FieldKey.FISCAL, FieldKey.OTHER, FieldKey.PROJECT_TOTAL)
+    for key in keys:
+        value = getattr(f, key.value)
         if value is not None:
             try:
-                check_amount(value, label)
+                check_amount(value, spec(key).name)
             except MoneyError as exc:
                 raise InputError(str(exc)) from None
     return form
