@@ -9,7 +9,18 @@ import pytest
 
 import jixiao.workflow as workflow
 from jixiao.model import Verdict
-from jixiao.workflow import Action, Role, Status, TransitionDenied, actions, apply, can
+from jixiao.workflow import (
+    Action,
+    Activity,
+    Role,
+    Status,
+    TransitionDenied,
+    actions,
+    apply,
+    can,
+    check,
+    may,
+)
 
 F, D, C, A = Role.FILER, Role.DEPARTMENT_REVIEWER, Role.FINANCE_REVIEWER, Role.ADMIN
 
@@ -136,3 +147,40 @@ def test_it_is_documented_row_by_row_in_docs_workflow_md() -> None:
     for row in workflow.status_changes():
         roles = "、".join(sorted(r.value for r in row.roles))
         assert f"| {row.source} | {row.action} | {row.target} | {roles} |" in doc, row
+
+
+#: Every allowed (role, status, activity); everything else must be refused.
+ACTIVITY_ALLOWED = {
+    (D, Status.SUBMITTED, Activity.OPINION),
+    (D, Status.DEPARTMENT_REVIEW, Activity.OPINION),
+    (C, Status.FINANCE_REVIEW, Activity.OPINION),
+    (F, Status.APPROVED, Activity.CONTINUE),
+}
+
+
+@pytest.mark.parametrize(
+    ("role", "status", "activity"), list(itertools.product(Role, Status, Activity))
+)
+def test_it_allows_exactly_the_listed_activities(
+    role: Role, status: Status, activity: Activity
+) -> None:
+    allowed = (role, status, activity) in ACTIVITY_ALLOWED
+    assert may(role, status, activity) is allowed
+    if allowed:
+        check(role, status, activity)
+    else:
+        with pytest.raises(TransitionDenied):
+            check(role, status, activity)
+
+
+def test_it_says_in_chinese_which_step_an_opinion_belongs_to() -> None:
+    with pytest.raises(TransitionDenied, match="只有状态为“已提交”“主管部门审核”的申报表才能"):
+        check(D, Status.FINANCE_REVIEW, Activity.OPINION)
+    with pytest.raises(TransitionDenied, match="填报人不能记录审核意见"):
+        check(F, Status.DRAFT, Activity.OPINION)
+
+
+def test_it_starts_a_new_round_without_a_verdict_at_each_submission() -> None:
+    assert apply(F, Status.RETURNED, Action.SUBMIT).clears_verdict
+    assert apply(F, Status.DRAFT, Action.SUBMIT).clears_verdict
+    assert not apply(C, Status.FINANCE_REVIEW, Action.APPROVE).clears_verdict

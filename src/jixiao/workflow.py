@@ -90,6 +90,11 @@ class Transition:
     verdict: Verdict | None = None  #: the 综合评定等级 this decision records on the form
 
     @property
+    def clears_verdict(self) -> bool:
+        """A submission starts a new round: the form is 未评定 until the next decision."""
+        return self.action is Action.SUBMIT
+
+    @property
     def changes_status(self) -> bool:
         return self.source is not self.target
 
@@ -182,6 +187,63 @@ def actions(role: Role, status: Status) -> tuple[Action, ...]:
     return tuple(t.action for t in TABLE if t.source is status and role in t.roles)
 
 
+class Activity(StrEnum):
+    """What a user does on a declaration without moving it (so no transition row)."""
+
+    #: 审核意见 on a finding: only in the reviewer's own step (a 主管部门 has received a
+    #: submitted form before it 受理s it)
+    OPINION = "记录审核意见"
+    CONTINUE = "据此创建下年度"  #: next year's draft of a 延续性项目: only from an approved form
+
+
+@dataclass(frozen=True, slots=True)
+class Permit:
+    """One row of :data:`ACTIVITIES`: ``activity`` is allowed in ``status`` for ``roles``."""
+
+    activity: Activity
+    status: Status
+    roles: frozenset[Role]
+
+
+#: Everything not listed here is refused.
+ACTIVITIES: tuple[Permit, ...] = (
+    Permit(Activity.OPINION, Status.SUBMITTED, _DEPARTMENT),
+    Permit(Activity.OPINION, Status.DEPARTMENT_REVIEW, _DEPARTMENT),
+    Permit(Activity.OPINION, Status.FINANCE_REVIEW, _FINANCE),
+    Permit(Activity.CONTINUE, Status.APPROVED, _FILER),
+)
+
+
+def may(role: Role, status: Status, activity: Activity) -> bool:
+    """Whether ``role`` may perform ``activity`` on a declaration in ``status``.
+
+    >>> may(Role.DEPARTMENT_REVIEWER, Status.DEPARTMENT_REVIEW, Activity.OPINION)
+    True
+    >>> may(Role.DEPARTMENT_REVIEWER, Status.FINANCE_REVIEW, Activity.OPINION)
+    False
+    """
+    return any(
+        p.activity is activity and p.status is status and role in p.roles for p in ACTIVITIES
+    )
+
+
+def check(role: Role, status: Status, activity: Activity) -> None:
+    """:class:`TransitionDenied` with the reason unless :func:`may` allows ``activity``.
+
+    >>> check(Role.FILER, Status.DRAFT, Activity.CONTINUE)
+    Traceback (most recent call last):
+    ...
+    jixiao.workflow.TransitionDenied: 只有状态为“通过”的申报表才能据此创建下年度（当前为“草稿”）
+    """
+    if may(role, status, activity):
+        return
+    rows = [p for p in ACTIVITIES if p.activity is activity]
+    if not any(role in p.roles for p in rows):
+        raise TransitionDenied(f"{role}不能{activity}")
+    allowed = "".join(f"“{p.status}”" for p in rows if role in p.roles)
+    raise TransitionDenied(f"只有状态为{allowed}的申报表才能{activity}（当前为“{status}”）")
+
+
 def route(role: Role, status: Status, action: Action) -> tuple[Action, ...] | None:
     """The shortest run of ``role``'s own status changes from ``status`` that ends with
     ``action``, or None. A reviewer's one-step 受理并转送 and the bulk actions use it; each
@@ -216,8 +278,11 @@ def status_changes() -> Iterator[Transition]:
 
 
 __all__ = [
+    "ACTIVITIES",
     "TABLE",
     "Action",
+    "Activity",
+    "Permit",
     "Role",
     "Status",
     "Transition",
@@ -225,7 +290,8 @@ __all__ = [
     "actions",
     "apply",
     "can",
+    "check",
     "find",
-    "route",
+    "may",
     "status_changes",
 ]

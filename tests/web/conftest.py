@@ -156,3 +156,31 @@ def editor_post(row: Declaration, extra_rows: int = 0, **changes: str) -> dict[s
     data["rows"] = dump_rows(table)
     data.update(changes)
     return data
+
+
+@pytest.fixture
+def _history_triggers_back(django_db_blocker: Any) -> Any:
+    """Re-creates the append-only triggers after a transactional test emptied the tables."""
+    yield
+    from django.db import connection
+
+    from jixiao.web.declarations import appendonly
+
+    with django_db_blocker.unblock():
+        appendonly.install(connection)
+
+
+@pytest.fixture
+def emptied_history(_history_triggers_back: None, transactional_db: None) -> Any:
+    """A transactional database for tests whose threads must see committed rows.
+
+    pytest-django empties every table afterwards (SQLite: DELETE), which the append-only
+    triggers refuse; they are dropped just for that and re-created straight after.
+    Use this fixture instead of ``@pytest.mark.django_db(transaction=True)``.
+    """
+    yield
+    from django.db import connection
+
+    from jixiao.web.declarations import appendonly
+
+    appendonly.remove(connection)

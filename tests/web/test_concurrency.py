@@ -5,7 +5,6 @@ from __future__ import annotations
 import threading
 from concurrent.futures import ThreadPoolExecutor
 
-import pytest
 from django.db import connection
 from django.test import Client
 from django.urls import reverse
@@ -39,8 +38,9 @@ def _save_all(world: World, row: Declaration, label: str) -> list[tuple[int, str
         return list(pool.map(save, range(SAVES)))
 
 
-@pytest.mark.django_db(transaction=True)
-def test_it_lets_one_of_twenty_simultaneous_saves_win_per_revision(world: World) -> None:
+def test_it_lets_one_of_twenty_simultaneous_saves_win_per_revision(
+    emptied_history: None, world: World
+) -> None:
     row = world.declaration()
     for round_ in ("第一轮", "第二轮"):
         row = Declaration.objects.get(pk=row.pk)

@@ -77,12 +77,21 @@ class LimitMiddleware:
         limit = max_request_bytes(request)
         if _declared_length(request) > limit:
             return too_large(request, f"请求内容超过 {_mb(limit)} 的上限，未处理")
+        if request.method == "POST" and request.content_type == "multipart/form-data":
+            try:
+                request.POST.get("csrfmiddlewaretoken")  # parsed once here, as CSRF would
+            except RequestDataTooBig:
+                return self._field_too_large(request)
         return self.get_response(request)
+
+    @staticmethod
+    def _field_too_large(request: HttpRequest) -> HttpResponse:
+        limit = settings.DATA_UPLOAD_MAX_MEMORY_SIZE
+        return too_large(request, f"表单内容超过 {_mb(limit)} 的上限，未保存")
 
     def process_exception(self, request: HttpRequest, exc: Exception) -> HttpResponse | None:
         if isinstance(exc, RequestDataTooBig):
-            limit = settings.DATA_UPLOAD_MAX_MEMORY_SIZE
-            return too_large(request, f"表单内容超过 {_mb(limit)} 的上限，未保存")
+            return self._field_too_large(request)
         if isinstance(exc, TooLarge):
             return too_large(request, str(exc))
         return None

@@ -55,9 +55,10 @@ def run(args: argparse.Namespace) -> int:
             print(f"{token.pk}  {token.created:%Y-%m-%d %H:%M}  {token.name}")
         print(f"共 {tokens.count()} 个令牌", file=sys.stderr)
     else:
-        chosen = tokens.filter(pk=args.token_id) if args.token_id else tokens
-        if args.token_id and not _is_uuid(args.token_id):
-            chosen = tokens.none()
+        chosen = tokens
+        if args.token_id:
+            valid = _is_uuid(args.token_id)
+            chosen = tokens.filter(pk=args.token_id) if valid else tokens.none()
         count, _ = chosen.delete()
         print(f"已吊销 {user.username} 的 {count} 个令牌")
         if args.token_id and not count:

@@ -10,7 +10,7 @@ from django.shortcuts import get_object_or_404
 
 from jixiao.web.accounts.models import Organisation, User
 from jixiao.web.declarations.models import Declaration
-from jixiao.workflow import Action, Role, can
+from jixiao.workflow import Action, Activity, Role, TransitionDenied, can, check
 
 #: Roles that see every declaration.
 _SEE_ALL = frozenset({Role.FINANCE_REVIEWER, Role.ADMIN})
@@ -55,6 +55,14 @@ def require_action(user: User, decl: Declaration, action: Action) -> None:
     """403 unless the workflow lets ``user`` perform ``action`` on ``decl`` now."""
     if not can(user.workflow_role, decl.workflow_status, action):
         raise PermissionDenied(f"当前状态（{decl.status}）下，{user.role}不能执行“{action}”")
+
+
+def require_activity(user: User, decl: Declaration, activity: Activity) -> None:
+    """403 with the workflow's reason unless ``user`` may perform ``activity`` on ``decl`` now."""
+    try:
+        check(user.workflow_role, decl.workflow_status, activity)
+    except TransitionDenied as exc:
+        raise PermissionDenied(str(exc)) from None
 
 
 def get_for_action(user: User, pk: uuid.UUID, action: Action) -> Declaration:

@@ -89,7 +89,7 @@ class Version(models.Model):
 
     id = models.UUIDField("标识", primary_key=True, default=uuid.uuid4, editable=False)
     declaration = models.ForeignKey(
-        Declaration, verbose_name="申报表", on_delete=models.CASCADE, related_name="versions"
+        Declaration, verbose_name="申报表", on_delete=models.PROTECT, related_name="versions"
     )
     number = models.PositiveIntegerField("版本号")
     revision = models.PositiveIntegerField("修订号")
@@ -122,7 +122,7 @@ class Transition(models.Model):
     """One status change: who, when, from, to, by which action, with which comment."""
 
     declaration = models.ForeignKey(
-        Declaration, verbose_name="申报表", on_delete=models.CASCADE, related_name="transitions"
+        Declaration, verbose_name="申报表", on_delete=models.PROTECT, related_name="transitions"
     )
     action = models.CharField("操作", max_length=20, choices=ActionChoice.choices)
     source = models.CharField("原状态", max_length=20, choices=StatusChoice.choices)
@@ -135,9 +135,11 @@ class Transition(models.Model):
     )
     role = models.CharField("角色", max_length=20)
     comment = models.TextField("意见", blank=True)
+    #: The kept version the action acted on (for 提交 the version it created).
     version = models.ForeignKey(
-        Version, verbose_name="版本", null=True, blank=True, on_delete=models.SET_NULL
+        Version, verbose_name="所依据的版本", null=True, blank=True, on_delete=models.PROTECT
     )
+    revision = models.PositiveIntegerField("所依据的修订号", null=True, blank=True)
     at = models.DateTimeField("时间", auto_now_add=True)
 
     class Meta:
@@ -157,7 +159,7 @@ class AuditEntry(models.Model):
         verbose_name="申报表",
         null=True,
         blank=True,
-        on_delete=models.CASCADE,
+        on_delete=models.PROTECT,
         related_name="audit",
     )
     actor = models.ForeignKey(
@@ -168,6 +170,8 @@ class AuditEntry(models.Model):
     )
     event = models.CharField("事件", max_length=30)
     detail = models.TextField("详情", blank=True)
+    #: For 保存: the field-level changes, [{"label", "kind", "old", "new"}, …]
+    changes = models.JSONField("修改内容", default=list, blank=True)
     at = models.DateTimeField("时间", auto_now_add=True)
 
     class Meta:

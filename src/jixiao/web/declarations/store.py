@@ -17,7 +17,7 @@ from django.utils import timezone
 from jixiao.model import Declaration as Form
 from jixiao.model.catalogue import FormText
 from jixiao.web.accounts.models import Organisation, User
-from jixiao.web.declarations import codec, engine
+from jixiao.web.declarations import codec, engine, integrity
 from jixiao.web.declarations.models import (
     AuditEntry,
     Declaration,
@@ -28,7 +28,7 @@ from jixiao.web.declarations.models import (
     Version,
 )
 from jixiao.web.declarations.serial import serialised
-from jixiao.workflow import Action, Status, TransitionDenied, apply
+from jixiao.workflow import Action, Activity, Status, TransitionDenied, apply, check
 
 
 class Conflict(Exception):
@@ -62,8 +62,16 @@ def _snapshot(row: Declaration, user: User, reason: str) -> Version:
     )
 
 
-def audit(user: User, row: Declaration | None, event: str, detail: str = "") -> None:
-    AuditEntry.objects.create(declaration=row, actor=user, event=event, detail=detail)
+def audit(
+    user: User,
+    row: Declaration | None,
+    event: str,
+    detail: str = "",
+    changes: list[dict[str, str]] | None = None,
+) -> None:
+    AuditEntry.objects.create(
+        declaration=row, actor=user, event=event, detail=detail, changes=changes or []
+    )
 
 
 @serialised
@@ -76,7 +84,13 @@ def create(
     previous: Declaration | None = None,
     import_digest: str = "",
 ) -> Declaration:
-    """A new 草稿 with its first kept version and an audit row."""
+    """A new 草稿 with its first kept version and an audit row.
+
+    The form starts 未评定 (a verdict it carried is kept as 原表所载) with 主管部门 and
+    实施单位 from the organisation tree; a closed 预算年度 refuses it.
+    """
+    integrity.require_open_year(form.year, "创建申报表")
+    form = integrity.bind_organisation(integrity.as_new(form), org)
     row = Declaration.objects.create(
         organisation=org,
         created_by=user,
@@ -92,8 +106,14 @@ def create(
 @serialised
 @transaction.atomic
 def save(user: User, row: Declaration, form: Form, revision: int) -> Declaration:
-    """Replace the content if ``revision`` is still current and the status is editable."""
+    """Replace the content if ``revision`` is still current and the status is editable.
+
+    The verdicts cannot change through a save; 主管部门 and 实施单位 stay the tree's; the audit
+    row lists every changed field.
+    """
     apply(user.workflow_role, row.workflow_status, Action.EDIT)
+    old = codec.from_text(row.content)
+    form = integrity.bind_organisation(integrity.keep_verdict(old, form), row.organisation)
     editable = [s.value for s in Status if s.is_editable]
     updated = Declaration.objects.filter(pk=row.pk, revision=revision, status__in=editable).update(
         revision=F("revision") + 1, updated_at=timezone.now(), **_columns(form)
@@ -105,15 +125,20 @@ def save(user: User, row: Declaration, form: Form, revision: int) -> Declaration
             f"当前为第{current.revision}次修订，状态{current.status}）。"
             "您的修改没有覆盖任何内容，请刷新后重新编辑。"
         )
-    audit(user, row, "保存", f"第{revision + 1}次修订")
+    changes = integrity.changes(old, form)
+    summary = f"第{revision + 1}次修订：{len(changes)} 处修改"
+    audit(user, row, "保存", "\n".join((summary, integrity.changes_text(changes))), changes)
     return Declaration.objects.get(pk=row.pk)
 
 
 def continue_from(user: User, row: Declaration) -> Declaration:
-    """Next year's draft of a 延续性项目, copied from ``row`` without the verdict."""
+    """Next year's draft of a 延续性项目, copied from an approved ``row`` without verdicts."""
+    check(user.workflow_role, row.workflow_status, Activity.CONTINUE)
     form = codec.from_text(row.content)
     year = (form.year or timezone.now().year) + 1
-    form = dataclasses.replace(form, year=year, verdict=None, attribute="延续性项目")
+    form = dataclasses.replace(
+        form, year=year, verdict=None, printed_verdict=None, attribute="延续性项目"
+    )
     return create(user, row.organisation, form, "由上年申报表创建", previous=row)
 
 
@@ -123,13 +148,20 @@ def transition(user: User, row: Declaration, action: Action, comment: str = "") 
     """Perform ``action`` through the workflow table; one transition row per change."""
     locked = Declaration.objects.select_for_update().get(pk=row.pk)
     step = apply(user.workflow_role, locked.workflow_status, action, comment)
-    if step.verdict is not None:
+    if action is Action.SUBMIT:
+        integrity.require_open_year(locked.year, "提交申报表")
+    if step.verdict is not None or step.clears_verdict:
         form = dataclasses.replace(codec.from_text(locked.content), verdict=step.verdict)
         locked.content = codec.to_text(form)
+    acted_on = locked.revision
     locked.status = step.target
     locked.revision += 1
     locked.save(update_fields=["status", "revision", "content", "updated_at"])
-    version = _snapshot(locked, user, str(action)) if action is Action.SUBMIT else None
+    version: Version | None
+    if action is Action.SUBMIT:
+        version = _snapshot(locked, user, str(action))
+    else:
+        version = locked.versions.order_by("-number").first()
     return Transition.objects.create(
         declaration=locked,
         action=action,
@@ -139,6 +171,7 @@ def transition(user: User, row: Declaration, action: Action, comment: str = "") 
         role=user.role,
         comment=comment.strip(),
         version=version,
+        revision=acted_on,
     )
 
 

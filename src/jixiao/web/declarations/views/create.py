@@ -70,6 +70,7 @@ def import_file(request: AuthedRequest) -> HttpResponse:
     for issue in result.issues:
         messages.warning(request, f"导入提示：{issue}")
     if not done.created:
+        messages.error(request, "此文件中的申报表此前已经导入，没有重复创建")
         context = {"existing": done.existing}
         return render(request, "declarations/import.html", context, status=409)
     messages.success(request, f"已导入 {len(done.created)} 份申报表（草稿）")

@@ -15,9 +15,18 @@ from django.views.decorators.http import require_http_methods
 
 from jixiao.web.accounts.models import AuthedRequest
 from jixiao.web.declarations import bulk, engine, fragments, store
-from jixiao.web.declarations.access import get_for_review
+from jixiao.web.declarations.access import get_for_review, require_activity
 from jixiao.web.declarations.models import Declaration, Disposition, Note, NoteKind
-from jixiao.workflow import TABLE, Action, Role, Status, TransitionDenied, actions, route
+from jixiao.workflow import (
+    TABLE,
+    Action,
+    Activity,
+    Role,
+    Status,
+    TransitionDenied,
+    actions,
+    route,
+)
 
 _DISPOSITIONS = {d.value for d in (Disposition.ACCEPTED, Disposition.EDITED, Disposition.WAIVED)}
 _CHOICES = sorted(_DISPOSITIONS)
@@ -110,6 +119,7 @@ def review(request: AuthedRequest, pk: uuid.UUID) -> HttpResponse:
     entry = engine.stored(row.content)
     result = entry.review
     if request.method == "POST":
+        require_activity(request.user, row, Activity.OPINION)
         try:
             with transaction.atomic():
                 count = _save_opinions(request, row, result)
