@@ -60,6 +60,11 @@ PAGE_CASES = [
     Case("accounts:password_change", "get", "草稿", "302 200 200 200 200 200"),
     Case("accounts:password_reset", "get", "草稿", "302 403 403 403 403 200"),
     Case("accounts:password_reset", "post", "草稿", "302 403 403 403 403 200"),
+    Case("indicators:search", "get", "草稿", "302 200 200 200 200 200"),
+    Case("indicators:suggest", "get", "草稿", "302 200 200 200 200 200", {"q": "满意度"}),
+    Case("indicators:bundle", "get", "草稿", "302 200 200 200 200 200", {"name": "热线"}),
+    Case("indicators:check", "get", "草稿", "302 200 200 200 200 200", {"value": "≥5%"}),
+    Case("indicators:learn", "post", "草稿", "302 403 403 403 403 302"),
 ]
 
 API_CASES = [
@@ -78,6 +83,8 @@ API_CASES = [
     ),
     Case("GET /declarations/{pk}/versions", "get", "草稿", "401 200 200 200 404 200"),
     Case("POST /imports", "post", "草稿", "401 201 403 403 201 403"),
+    Case("GET /indicators/suggest", "get", "草稿", "401 200 200 200 200 200", {"q": "满意度"}),
+    Case("GET /indicators/bundle", "get", "草稿", "401 200 200 200 200 200", {"name": "热线"}),
     Case("GET /openapi.json", "get", "草稿", "302 200 200 200 200 200"),
     Case("GET /docs", "get", "草稿", "302 200 200 200 200 200"),
 ]
@@ -131,7 +138,7 @@ def _request(case: Case, world: World, persona: str) -> int:
         return client.post(path, body, content_type="application/json").status_code
     if case.method == "post":
         return client.post(path, case.data, content_type="application/json").status_code
-    return client.get(path).status_code
+    return client.get(path, case.data).status_code
 
 
 def _seed_upload() -> Any:

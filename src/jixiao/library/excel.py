@@ -13,7 +13,6 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
-from decimal import Decimal, InvalidOperation
 from io import BytesIO
 from typing import Any
 
@@ -31,7 +30,8 @@ from jixiao.library.model import (
     ValueStats,
 )
 from jixiao.library.names import normalise
-from jixiao.values import Direction, Operator
+from jixiao.library.serial import StatsError, stats_from_data, stats_to_data
+from jixiao.values import Direction
 
 ENTRY_SHEET, BUNDLE_SHEET, PROJECT_SHEET = "指标库", "指标包", "项目"
 LIST_SEP = "；"
@@ -60,41 +60,15 @@ def _enum_or_none(kind: Any, text: str, where: str) -> Any:
 
 
 def _stats_json(stats: tuple[ValueStats, ...]) -> str:
-    rows = [
-        {
-            "unit": s.unit,
-            "count": s.count,
-            "median": str(s.median),
-            "low": str(s.low),
-            "high": str(s.high),
-            "min": str(s.minimum),
-            "max": str(s.maximum),
-            "operator": s.operator.value if s.operator else None,
-        }
-        for s in stats
-    ]
-    return json.dumps(rows, ensure_ascii=False) if rows else ""
+    return json.dumps(stats_to_data(stats), ensure_ascii=False) if stats else ""
 
 
 def _stats_from(text: str, where: str) -> tuple[ValueStats, ...]:
     if not text:
         return ()
     try:
-        rows = json.loads(text)
-        return tuple(
-            ValueStats(
-                unit=r["unit"],
-                count=int(r["count"]),
-                median=Decimal(r["median"]),
-                low=Decimal(r["low"]),
-                high=Decimal(r["high"]),
-                minimum=Decimal(r["min"]),
-                maximum=Decimal(r["max"]),
-                operator=Operator(r["operator"]) if r["operator"] else None,
-            )
-            for r in rows
-        )
-    except (ValueError, KeyError, TypeError, InvalidOperation):
+        return stats_from_data(json.loads(text))
+    except (ValueError, StatsError):
         raise LibraryFileError(f"{where}：取值统计无法读取") from None
 
 

@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "ninja",  # serves the Swagger UI of /api/docs from its own static files (no CDN)
     "jixiao.web.accounts",
     "jixiao.web.declarations",
+    "jixiao.web.indicators",
     "jixiao.web.accounts.apps.LoginThrottleConfig",  # django-axes; last, as its docs ask
 ]
 

@@ -24,6 +24,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("api/", api.urls),
     path("", include("jixiao.web.declarations.urls")),
+    path("", include("jixiao.web.indicators.urls")),
 ]
 
 handler400 = "jixiao.web.errors.bad_request"

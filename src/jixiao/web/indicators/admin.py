@@ -1,0 +1,78 @@
+"""指标库 in the admin: curators rename, annotate, retire and merge entries, and learn again.
+
+An entry a curator saves becomes 人工 (curated): learning again never replaces it and its
+texts win over what forms taught. Merging folds the selected entries into the one declared
+by the most forms (names become aliases, sources and statistics are kept), through the
+core's :func:`jixiao.library.curate.merge`. Every change lands in Django's admin log.
+Learning again is the 指标库 page's 重新学习 button (管理员).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import admin, messages
+from django.db import transaction
+from django.db.models import QuerySet
+from django.http import HttpRequest
+
+from jixiao.library import EntryStatus, Library, Origin
+from jixiao.library.curate import merge
+from jixiao.library.names import normalise
+from jixiao.web.indicators.models import LibraryEntry, LibraryProject
+from jixiao.web.indicators.service import forget, to_entry, to_row
+
+READ_ONLY = ("key", "aliases", "sources", "stats", "qualitative", "form_count", "updated_at")
+
+
+@admin.register(LibraryEntry)
+class LibraryEntryAdmin(admin.ModelAdmin):
+    list_display = ("name", "level2", "unit", "form_count", "origin", "status")
+    list_filter = ("origin", "status", "level1", "level2")
+    search_fields = ("name", "explanation", "key")
+    readonly_fields = READ_ONLY
+    actions = ("retire_entries", "merge_entries")
+
+    def save_model(self, request: HttpRequest, obj: LibraryEntry, form: Any, change: bool) -> None:
+        obj.origin = Origin.CURATED
+        if not obj.key:
+            obj.key = f"{obj.level2}/{normalise(obj.name)}"
+        super().save_model(request, obj, form, change)
+        forget()
+
+    @admin.action(description="停用所选条目（保留，不再推荐）")
+    def retire_entries(self, request: HttpRequest, queryset: QuerySet[LibraryEntry]) -> None:
+        count = queryset.update(status=EntryStatus.RETIRED, origin=Origin.CURATED)
+        forget()
+        self.message_user(request, f"已停用{count}个条目。")
+
+    @admin.action(description="合并所选条目（并入申报表数最多的一个）")
+    def merge_entries(self, request: HttpRequest, queryset: QuerySet[LibraryEntry]) -> None:
+        rows = list(queryset.order_by("-form_count", "key"))
+        if len(rows) < 2:
+            self.message_user(request, "请至少选择两个条目再合并。", messages.WARNING)
+            return
+        target, folded = rows[0], rows[1:]
+        library = merge(
+            Library(entries=tuple(to_entry(r) for r in rows)), [r.key for r in folded], target.key
+        )
+        merged = to_row(library.entries[0])
+        with transaction.atomic():
+            LibraryEntry.objects.filter(pk__in=[r.pk for r in folded]).delete()
+            merged.pk = target.pk
+            merged.save()
+        forget()
+        self.message_user(request, f"已将{len(folded)}个条目并入“{target.name}”。")
+
+
+@admin.register(LibraryProject)
+class LibraryProjectAdmin(admin.ModelAdmin):
+    list_display = ("name", "year", "fund_use", "source")
+    list_filter = ("fund_use", "year")
+    search_fields = ("name",)
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
