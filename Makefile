@@ -35,6 +35,7 @@ docs: setup
 	$(PY) -m jixiao.model.schema > docs/schema/declaration.schema.json
 	$(PY) -m jixiao.review.ruledocs docs/rules
 	$(PY) -m jixiao.clidoc > docs/cli.md
+	JIXIAO_UPDATE_DOCS=1 $(PY) -m pytest -q tests/web/test_security_doc.py
 
 screenshots: setup
 	JIXIAO_SCREENSHOTS=docs/images $(PY) -m pytest tests/web/test_e2e_story.py
