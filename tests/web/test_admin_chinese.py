@@ -13,6 +13,7 @@ from django.urls import reverse
 from django.utils import translation
 
 from jixiao.web import settings as project_settings
+from jixiao.web.accounts.models import LoginFailures
 from tests.web.browser import Browser
 from tests.web.conftest import World
 
@@ -50,13 +51,17 @@ def test_it_names_every_field_in_chinese(name: str, field: models.Field) -> None
 
 
 @pytest.mark.parametrize("app", APPS)
-def test_it_names_every_model_and_app_in_chinese(app: str) -> None:
-    config = apps.get_app_config(app)
+def test_it_names_every_model_in_chinese(app: str) -> None:
     with translation.override("zh-hans"):
-        assert CHINESE.search(str(config.verbose_name))
-        for model in config.get_models():
+        for model in apps.get_app_config(app).get_models():
             assert CHINESE.search(str(model._meta.verbose_name)), model
             assert CHINESE.search(str(model._meta.verbose_name_plural)), model
+
+
+def test_it_names_the_apps_in_the_admin_in_chinese(world: World) -> None:
+    index = _admin_page("admin:index")
+    assert "机构与用户" in index and "申报表" in index and "登录失败计数" in index
+    assert ">Axes<" not in index and ">Accounts<" not in index
 
 
 def test_it_shows_roles_in_chinese_on_the_user_list(world: World) -> None:
@@ -73,13 +78,23 @@ def test_it_shows_statuses_in_chinese_on_the_declaration_list(world: World) -> N
 
 
 def test_it_shows_the_login_throttle_in_chinese(world: World) -> None:
-    Browser().login("filer", "错误的密码")
-    html = _admin_page("admin:axes_accessattempt_changelist")
-    assert "登录尝试" in html and "用户名" in html and "IP 地址" in html and "失败次数" in html
-    english = ("Access attempt", "access attempt", "Attempt Time", "IP Address", "Failed Logins")
+    for _ in range(2):
+        Browser().login("filer", "错误的密码")
+    Browser().login("department")
+    english = ("Access", "access attempt", "Attempt", "IP Address", "Failed Logins", "Status")
+    for name in ("loginfailures", "loginrecord"):
+        html = _admin_page(f"admin:accounts_{name}_changelist")
+        assert "用户名" in html and "IP 地址" in html
+        assert not [word for word in english if word in html]
+    html = _admin_page("admin:accounts_loginfailures_changelist")
+    assert "登录失败计数" in html and "失败次数" in html and "还可尝试 3 次" in html
+    browser = Browser()
+    browser.login("admin")
+    row = LoginFailures.objects.get(username="filer")
+    change = browser.get(reverse("admin:accounts_loginfailures_change", args=[row.pk]))
+    html = change.content.decode()
+    assert "filer 从 127.0.0.1 登录失败 2 次" in html
     assert not [word for word in english if word in html]
-    index = _admin_page("admin:index")
-    assert "登录限制" in index and "机构与用户" in index and ">Axes<" not in index
 
 
 def test_it_keeps_the_compiled_catalogue_current() -> None:

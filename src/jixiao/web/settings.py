@@ -62,7 +62,7 @@ INSTALLED_APPS = [
     "jixiao.web.accounts",
     "jixiao.web.declarations",
     "jixiao.web.indicators",
-    "jixiao.web.accounts.apps.LoginThrottleConfig",  # django-axes; last, as its docs ask
+    "axes",  # login throttling (django-axes); last, as its documentation asks
 ]
 
 MIDDLEWARE = [
@@ -142,6 +142,7 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "jixiao.web.accounts.throttle.locked_out"
 AXES_CLIENT_IP_CALLABLE = "jixiao.web.accounts.throttle.client_ip"
+AXES_ENABLE_ADMIN = False  # shown in Chinese by accounts.admin (LoginFailures, LoginRecord)
 #: Behind a proxy the client is the last X-Forwarded-For address (the proxy appends it).
 JIXIAO_FORWARDED_FOR = _flag("FORWARDED_FOR", _flag("HTTPS", False))
 

@@ -1,11 +1,24 @@
+from axes.admin import AccessAttemptAdmin, AccessLogAdmin
+from django.conf import settings
 from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
 from django.contrib.auth.admin import UserAdmin
+from django.contrib.auth.models import Group
 from django.urls import reverse
 from django.utils.html import format_html
 
 from jixiao.web.accounts import passwords
-from jixiao.web.accounts.models import ApiToken, BudgetYear, Organisation, PolicyProfile, User
+from jixiao.web.accounts.models import (
+    ApiToken,
+    BudgetYear,
+    LoginFailures,
+    LoginRecord,
+    Organisation,
+    PolicyProfile,
+    User,
+)
+
+admin.site.unregister(Group)  # roles, not groups, decide access
 
 
 @admin.register(Organisation)
@@ -22,7 +35,15 @@ class JixiaoUserAdmin(UserAdmin):
         "reset_password",
     )
     list_filter = ("role", "organisation", "is_active")
-    fieldsets = (*(UserAdmin.fieldsets or ()), ("机构与角色", {"fields": ("organisation", "role")}))
+    #: Access comes from the role (workflow.can), never from Django groups or permissions,
+    #: so those pickers (with Django's English permission names) are not offered.
+    fieldsets = (
+        (None, {"fields": ("username", "password")}),
+        ("个人信息", {"fields": ("last_name", "first_name", "email")}),
+        ("机构与角色", {"fields": ("organisation", "role")}),
+        ("状态", {"fields": ("is_active", "is_staff", "is_superuser")}),
+        ("重要日期", {"fields": ("last_login", "date_joined")}),
+    )
     add_fieldsets = (
         *UserAdmin.add_fieldsets,
         ("机构与角色", {"fields": ("organisation", "role")}),
@@ -65,3 +86,20 @@ class ApiTokenAdmin(admin.ModelAdmin):
             key = obj.new_key()
             messages.success(request, f"令牌已创建，请立即复制（只显示这一次）：{key}")
         super().save_model(request, obj, form, change)
+
+
+@admin.register(LoginFailures)
+class LoginFailuresAdmin(AccessAttemptAdmin):  # type: ignore[misc]  # axes is untyped
+    """Failed logins per 用户名 + 地址; deleting a row lifts that lockout at once."""
+
+    actions = ("delete_selected",)
+
+    @admin.display(description="状态")
+    def status(self, obj: LoginFailures) -> str:
+        left = settings.AXES_FAILURE_LIMIT - obj.failures_since_start
+        return f"还可尝试 {left} 次" if left > 0 else "已锁定"
+
+
+@admin.register(LoginRecord)
+class LoginRecordAdmin(AccessLogAdmin):  # type: ignore[misc]  # axes is untyped
+    """Successful logins (and their logout time)."""

@@ -6,10 +6,12 @@ import hashlib
 import secrets
 import uuid
 
+from axes.models import AccessAttempt, AccessLog
 from django.contrib.auth.models import AbstractUser
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.http import HttpRequest
+from django.utils import timezone
 
 from jixiao.review.profiles import ProfileError, get_profile
 from jixiao.workflow import Role as WorkflowRole
@@ -155,6 +157,31 @@ class ApiToken(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user.username}: {self.name}"
+
+
+class LoginFailures(AccessAttempt):  # type: ignore[misc]  # axes is untyped
+    """django-axes' count of failed logins of one 用户名 from one address, in Chinese."""
+
+    class Meta:
+        proxy = True
+        verbose_name = "登录失败计数"
+        verbose_name_plural = "登录失败计数"
+
+    def __str__(self) -> str:
+        return f"{self.username} 从 {self.ip_address} 登录失败 {self.failures_since_start} 次"
+
+
+class LoginRecord(AccessLog):  # type: ignore[misc]  # axes is untyped
+    """django-axes' record of a successful login, in Chinese."""
+
+    class Meta:
+        proxy = True
+        verbose_name = "登录记录"
+        verbose_name_plural = "登录记录"
+
+    def __str__(self) -> str:
+        at = timezone.localtime(self.attempt_time)
+        return f"{self.username} 于 {at:%Y-%m-%d %H:%M} 从 {self.ip_address} 登录"
 
 
 class AuthedRequest(HttpRequest):
