@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from jixiao.evaluation.canonical import is_evaluation_json, loads
+from jixiao.evaluation.grid import GridFormatError, read_document
 from jixiao.evaluation.model import SelfEvaluation
 from jixiao.evaluation.reader import read_text
 from jixiao.model import CanonicalFormatError
@@ -45,8 +46,15 @@ def read_evaluation_file(path: str | Path) -> list[SelfEvaluation]:
     """Every self-evaluation in one file, or :class:`EvaluationInputError`."""
     path = Path(path)
     data = _bytes(path)
-    if data.startswith(_ZIP):
-        raise EvaluationInputError(f"{path}：暂不能读取此格式（请用规范 JSON 或文本）")
+    if data.startswith((_ZIP, b"%PDF")):
+        try:
+            return read_document(data, str(path))
+        except GridFormatError as exc:
+            raise EvaluationInputError(f"{path}：{exc}") from None
+        except Exception:  # a damaged file: the libraries raise their own types
+            raise EvaluationInputError(
+                f"{path}：文件已损坏或不是自评表（PDF、Excel、Word）"
+            ) from None
     text = _text(data, path)
     if is_evaluation_json(text):
         try:

@@ -55,3 +55,52 @@ PROBLEMS: Final = ("存在问题",)
 MEASURES: Final = ("改进措施",)
 BAND: Final = ("完成档次",)
 BUDGET_SCORE: Final = ("预算得分",)
+
+#: The printed columns and headers of each layout (render profiles, read back by the grid reader).
+NATIONAL_COLUMNS: Final = (
+    "一级指标",
+    "二级指标",
+    "三级指标",
+    "年度指标值",
+    "实际完成值",
+    "分值",
+    "得分",
+    "偏差原因分析及改进措施",
+)
+SICHUAN_COLUMNS: Final = (
+    "一级指标",
+    "二级指标",
+    "三级指标",
+    "指标性质",
+    "指标值",
+    "度量单位",
+    "完成值",
+    "权重",
+    "得分",
+    "未完成原因分析",
+)
+ANHUI_COLUMNS: Final = (
+    "一级指标",
+    "二级指标",
+    "三级指标",
+    "指标值",
+    "实际完成值",
+    "分值",
+    "得分",
+    "备注（偏差原因）",
+)
+NATIONAL_MONEY: Final = ("年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分")
+SICHUAN_MONEY: Final = (
+    "年初预算",
+    "调整后预算数",
+    "预算执行数",
+    "预算执行率",
+    "权重",
+    "得分",
+    "原因",
+)
+ANHUI_MONEY: Final = ("年初预算", "全年预算", "全年执行", "分值", "执行率", "得分")
+NATIONAL_GOAL: Final = ("预期目标", "实际完成情况")
+SICHUAN_GOAL: Final = ("项目年度目标", "年度目标完成情况")
+ANHUI_GOAL: Final = ("年度目标", "全年实际完成")
+QUALITATIVE_NATURE: Final = "定性"

@@ -12,7 +12,7 @@ import dataclasses
 from jixiao.evaluation.model import Budget, EvaluationRow, SelfEvaluation
 from jixiao.evaluation.policy import ScoringPolicy, policy_for_year
 from jixiao.evaluation.weights import default_weights
-from jixiao.model import Declaration, Indicator, IndicatorGroup, TreeVariant
+from jixiao.model import Declaration, Funding, Indicator, IndicatorGroup, TreeVariant
 
 
 def _row(group: IndicatorGroup, indicator: Indicator) -> EvaluationRow:
@@ -45,7 +45,7 @@ def from_declaration(decl: Declaration, policy: ScoringPolicy | None = None) -> 
 
 
 def to_declaration(ev: SelfEvaluation) -> Declaration:
-    """The declaration a self-evaluation's targets amount to (names and 年度指标值 only)."""
+    """The declaration a self-evaluation's targets amount to (names, 年度指标值, 全年预算数)."""
     groups: list[IndicatorGroup] = []
     for row in ev.rows:
         indicator = Indicator(row.name, row.target_text, row.target, row.location)
@@ -62,6 +62,7 @@ def to_declaration(ev: SelfEvaluation) -> Declaration:
         project_name=ev.project_name,
         department=ev.department,
         implementer=ev.implementer,
+        funding=Funding(annual_total=ev.budget.annual),
         annual_goal=ev.goal,
         tree=tree,
         groups=tuple(groups),
