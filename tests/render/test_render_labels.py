@@ -32,7 +32,7 @@ def printed_labels(doc: FormDocument, decl: Declaration) -> list[str]:
     ]
     verdicts = [c.text for c in doc.cells if c.role is Role.VERDICT]
     labels += [o for text in verdicts for o in _BOXES.split(text) if o.strip()]
-    return labels
+    return [*labels, doc.mark] if doc.mark else labels
 
 
 def _forms() -> list[Declaration]:
@@ -50,11 +50,12 @@ def test_it_prints_only_catalogue_labels(decl: Declaration) -> None:
     assert [t for t in labels if label_key(t) not in known] == []
 
 
-def test_it_prints_the_catalogue_year_line_title_and_footnote() -> None:
+def test_it_prints_the_catalogue_year_line_title_footnote_and_mark() -> None:
     decl = blank_declaration(PROFILES["classic"], None)
     doc = build_document(decl)
     assert (doc.year_line, doc.title) == (year_line(None), FormText.TITLE)
     assert doc.footnote == FormText.FOOTNOTE
+    assert doc.mark and doc.mark in printed_labels(doc, decl)  # 草稿（未审核）: no verdict yet
 
 
 def test_it_would_catch_a_label_written_outside_the_catalogue() -> None:

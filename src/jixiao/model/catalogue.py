@@ -456,9 +456,10 @@ def catalogue_labels() -> frozenset[str]:
     """Every label the catalogue knows, as :func:`label_key` keys: fields, column roles,
     level names, annotations and form texts (the test that renderers print only
     catalogue labels compares against this)."""
-    from jixiao.model.vocab import Level1, Level2, Requirement, Verdict
+    from jixiao.model.vocab import UNDECIDED_MARK, Level1, Level2, Requirement, Verdict
 
     texts = [
+        UNDECIDED_MARK,
         *_BY_KEY,
         *(label for c in COLUMNS for label in c.labels),
         *(m.value for m in (*Level1, *Level2, *Verdict, *FormText)),
