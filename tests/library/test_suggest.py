@@ -105,3 +105,14 @@ def test_it_never_suggests_a_retired_entry() -> None:
     library = retire(library, "服务对象满意度指标/用人单位满意度")
     names = [h.entry.name for h in Suggester(library).names("用人单位满意度")]
     assert "用人单位满意度" not in names
+
+
+def test_the_review_judges_values_against_a_library_when_given_one() -> None:
+    from jixiao.review import review
+
+    suggester = _satisfaction_library()
+    low = form("政务服务热线运行项目新", [(Level2.SERVICE_SATISFACTION, "热线服务满意度", "≥60%")])
+    report = review([low], select=["B605"], library=suggester)
+    (finding,) = report.forms[0].findings
+    assert finding.message == "指标值≥60%明显偏离同类指标的常见取值88.5–91.5%（来自6个取值）。"
+    assert review([low], select=["B605"]).forms[0].findings == ()  # alone, no peers to compare

@@ -12,6 +12,7 @@ from decimal import Decimal
 from typing import NamedTuple
 
 from jixiao.importers.base import ImportIssue
+from jixiao.library.suggest import Suggester
 from jixiao.model import (
     Declaration,
     Indicator,
@@ -227,12 +228,17 @@ def _period_years(decl: Declaration) -> range | None:
 
 
 class BatchContext:
-    """All forms of one run, for rules that compare forms with each other."""
+    """All forms of one run, for rules that compare forms with each other.
 
-    __slots__ = ("forms",)
+    ``library`` is the 指标库 to judge values against (the web passes the system's); without
+    one, rules compare the forms of the run with each other.
+    """
 
-    def __init__(self, forms: Iterable[FormContext]) -> None:
+    __slots__ = ("forms", "library")
+
+    def __init__(self, forms: Iterable[FormContext], library: Suggester | None = None) -> None:
         self.forms = tuple(forms)
+        self.library = library
 
 
 # --- helpers shared by rules -----------------------------------------------------------

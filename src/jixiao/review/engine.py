@@ -9,6 +9,7 @@ from datetime import date
 from functools import cache
 
 from jixiao.importers.base import ImportIssue
+from jixiao.library.suggest import Suggester
 from jixiao.model import Declaration
 from jixiao.policy import PolicyValues, load_policy
 from jixiao.review.context import BatchContext, FormContext
@@ -33,8 +34,11 @@ def review(
     select: Sequence[str] = (),
     ignore: Sequence[str] = (),
     import_issues: Sequence[ImportIssue] = (),
+    library: Suggester | None = None,
 ) -> Report:
     """Review ``declarations`` with the rules chosen by code prefix; see :mod:`jixiao.review`.
+
+    ``library``: the 指标库 values are judged against (B605); without it, the forms of the run.
 
     The cyclic garbage collector is paused meanwhile: a review allocates many small acyclic
     objects, and collections triggered by them cost about a third of the time.
@@ -42,7 +46,7 @@ def review(
     paused = gc.isenabled()
     gc.disable()
     try:
-        return _review(declarations, profile, select, ignore, import_issues)
+        return _review(declarations, profile, select, ignore, import_issues, library)
     finally:
         if paused:
             gc.enable()
@@ -54,6 +58,7 @@ def _review(
     select: Sequence[str],
     ignore: Sequence[str],
     import_issues: Sequence[ImportIssue],
+    library: Suggester | None,
 ) -> Report:
     chosen = get_profile(profile)
     rules = rules_for(select, ignore)
@@ -63,9 +68,10 @@ def _review(
     ]
     form_rules = [r for r in rules if r.scope is Scope.FORM]
     found = [_check_form(ctx, form_rules) for ctx in contexts]
+    batch = BatchContext(contexts, library)
     for entry in rules:
         if entry.scope is Scope.BATCH:
-            for h in entry.check(BatchContext(contexts)):
+            for h in entry.check(batch):
                 found[h.form].append(render(entry, h, contexts[h.form].policy))
     return Report(
         chosen.name, tuple(_form_report(c, f) for c, f in zip(contexts, found, strict=True))

@@ -1,0 +1,302 @@
+"""批量 beyond one department: copied indicators, identical goals, unit prices, values.
+
+Each rule compares the forms of one run with each other — a province's published forms, a
+finance bureau's intake — across departments and years. B601 keeps to one department; these
+look wider. B605 judges a value against its peers in the run, or against the 指标库 when the
+review is given one (the web does).
+"""
+
+from __future__ import annotations
+
+import statistics
+from collections import defaultdict
+from collections.abc import Iterator
+from decimal import Decimal
+
+from jixiao.review.context import BatchContext, FormContext, Row, normal_name, num, per_unit
+from jixiao.review.finding import Dimension, Severity
+from jixiao.review.registry import Hit, Scope, rule
+from jixiao.review.rules.batch import foreign_term
+from jixiao.values import Operator, ValueKind
+
+
+def _owner(ctx: FormContext) -> str:
+    return ctx.decl.department.name.strip() or ctx.decl.implementer.name.strip()
+
+
+@rule(
+    "B602",
+    "copied-indicator-across-departments",
+    Severity.WARNING,
+    Dimension.RELEVANCE,
+    "gz88-relevance",
+    "指标“{name}”与{owner}的项目“{other}”的指标完全相同，其中“{term}”与本项目“{project}”"
+    "不符，疑为跨部门照搬。",
+    "按本项目（{project}）的实际内容重新设置该指标。",
+    scope=Scope.BATCH,
+)
+def copied_indicator_across_departments(batch: BatchContext) -> Iterator[Hit]:
+    """
+    检查内容：
+        不同主管部门（或不同年度）的项目中，名称完全相同的指标若含有对方项目名称中的用语
+        （至少三个字），而该用语不见于本项目的名称和年度总体目标，则判为照搬。同一部门、
+        同一年度的情形由 B601 检查。
+    为什么：
+        跨部门、跨年度套用他人的指标表（如教育项目写“聘用人员”），指标没有针对本项目设置。
+    不合格示例：
+        项目名称: 政府聘用人员经费
+        社会效益指标: 提升聘用人员工作质量 = ≥90%
+        ---
+        项目名称: 乡村学校教师培训
+        主管部门: 银川市教育局
+        年度总体目标: 本项目经费20万元，用于乡村学校教师全年培训。
+        社会效益指标: 提升聘用人员工作质量 = ≥90%
+    合格示例：
+        项目名称: 政府聘用人员经费
+        社会效益指标: 提升聘用人员工作质量 = ≥90%
+        ---
+        项目名称: 乡村学校教师培训
+        主管部门: 银川市教育局
+        年度总体目标: 本项目经费20万元，用于乡村学校教师全年培训。
+        社会效益指标: 提升乡村教师教学质量 = ≥90%
+    依据：
+        财预〔2015〕88号第三章“相关性审核”：绩效目标与项目内容是否相关。
+    """
+    index: dict[str, list[tuple[int, Row]]] = defaultdict(list)
+    for i, ctx in enumerate(batch.forms):
+        for row in ctx.real_rows:
+            index[row.key].append((i, row))
+    forms = batch.forms
+    for rows in index.values():
+        if len(rows) < 2:
+            continue
+        for i, row in rows:
+            yield from _foreign(forms, i, row, rows)
+
+
+def _foreign(
+    forms: tuple[FormContext, ...], i: int, row: Row, rows: list[tuple[int, Row]]
+) -> Iterator[Hit]:
+    me = forms[i]
+    own = me.decl.project_name + me.decl.annual_goal
+    for j, _ in rows:
+        other = forms[j]
+        same_owner = _owner(other) == _owner(me) and other.decl.year == me.decl.year
+        if j == i or same_owner or other.decl.project_name == me.decl.project_name:
+            continue
+        term = foreign_term(row.name, other.decl.project_name, own)
+        if term:
+            yield row.hit(
+                owner=_owner(other) or "其他单位",
+                other=other.decl.project_name,
+                term=term,
+                project=me.decl.project_name,
+            )._replace(form=i)
+            return
+
+
+@rule(
+    "B603",
+    "identical-goal-text",
+    Severity.WARNING,
+    Dimension.COMPLETENESS,
+    "gz88-completeness",
+    "年度总体目标与项目“{other}”（{owner}）的年度总体目标一字不差，疑为照抄。",
+    "按本项目（{project}）的内容、对象和数量重写年度总体目标。",
+    scope=Scope.BATCH,
+)
+def identical_goal_text(batch: BatchContext) -> Iterator[Hit]:
+    """
+    检查内容：
+        两个名称不同的项目，年度总体目标（去掉空格和标点后）完全相同，且不短于
+        ``goal_copy_min_length`` 个字。
+    为什么：
+        年度总体目标应说明本项目做什么、为谁做、做多少；照抄另一项目的目标，说明目标
+        没有针对本项目填写。
+    不合格示例：
+        项目名称: 城市图书馆流动服务经费
+        ---
+        项目名称: 社区文化活动中心运行经费
+    合格示例：
+        项目名称: 城市图书馆流动服务经费
+        ---
+        项目名称: 社区文化活动中心运行经费
+        年度总体目标: 本项目经费20万元，用于12个社区文化活动中心全年开放运行，开展活动不少于300场。
+    依据：
+        财预〔2015〕88号第三章“完整性审核”：绩效目标是否明确、清晰。
+    """
+    seen: dict[str, list[int]] = defaultdict(list)
+    for i, ctx in enumerate(batch.forms):
+        goal = normal_name(ctx.decl.annual_goal)
+        if len(goal) >= ctx.policy.number("goal_copy_min_length"):
+            seen[goal].append(i)
+    for indexes in seen.values():
+        for i in indexes:
+            me = batch.forms[i]
+            other = next((batch.forms[j] for j in indexes if _differs(batch.forms[j], me)), None)
+            if other is not None:
+                hit = me.hit(other=other.decl.project_name, owner=_owner(other) or "其他单位")
+                yield hit._replace(form=i)
+
+
+def _differs(a: FormContext, b: FormContext) -> bool:
+    return a.decl.project_name != b.decl.project_name
+
+
+@rule(
+    "B604",
+    "unit-price-spread",
+    Severity.WARNING,
+    Dimension.APPROPRIATENESS,
+    "peer_unit_price_ratio",
+    "同名成本指标“{name}”在本批项目中的单价相差悬殊：本项目{price}元/{unit}，"
+    "“{other}”为{other_price}元/{unit}（相差{ratio}倍）。",
+    "核实单价的测算依据，或说明本项目单价与同类项目不同的原因。",
+    scope=Scope.BATCH,
+)
+def unit_price_spread(batch: BatchContext) -> Iterator[Hit]:
+    """
+    检查内容：
+        不同项目中名称相同、计量单位相同的单价类成本指标（元/人、元/次、元/人/年等），
+        最高价与最低价之比达到 ``peer_unit_price_ratio`` 时，最高价和最低价所在的项目各报一次。
+    为什么：
+        同样的东西单价相差数倍，往往是测算错误、单位写错（元与万元），或预算偏高。
+    不合格示例：
+        项目名称: 城市图书馆流动服务经费
+        成本指标: 志愿者误餐补助标准 = ≤30元/人/次
+        ---
+        项目名称: 社区文化活动中心运行经费
+        成本指标: 志愿者误餐补助标准 = ≤150元/人/次
+    合格示例：
+        项目名称: 城市图书馆流动服务经费
+        成本指标: 志愿者误餐补助标准 = ≤30元/人/次
+        ---
+        项目名称: 社区文化活动中心运行经费
+        成本指标: 志愿者误餐补助标准 = ≤40元/人/次
+    依据：
+        财预〔2015〕88号第三章“适当性审核”：资金规模与绩效目标是否匹配（jixiao 审核实务的比值）。
+    """
+    prices: dict[tuple[str, str], list[tuple[Decimal, int, Row]]] = defaultdict(list)
+    for i, ctx in enumerate(batch.forms):
+        for row in ctx.real_rows:
+            price = per_unit(row.value)
+            if price is not None and price[0] > 0:
+                prices[(row.key, row.value.unit)].append((price[0], i, row))
+    for (_, unit), found in prices.items():
+        low, high = min(found, key=lambda p: p[0]), max(found, key=lambda p: p[0])
+        ratio = high[0] / low[0]
+        if low[1] == high[1] or ratio < batch.forms[low[1]].policy.number("peer_unit_price_ratio"):
+            continue
+        shown = unit.removeprefix("元/")
+        for me, other in ((high, low), (low, high)):
+            ctx = batch.forms[other[1]]
+            yield (
+                me[2]
+                .hit(
+                    price=num(me[0]),
+                    other=ctx.decl.project_name,
+                    other_price=num(other[0]),
+                    unit=shown,
+                    ratio=num(ratio.quantize(Decimal("0.1"))),
+                )
+                ._replace(form=me[1])
+            )
+
+
+@rule(
+    "B605",
+    "value-outside-peer-range",
+    Severity.INFO,
+    Dimension.APPROPRIATENESS,
+    "library_outlier_fence",
+    "指标值{value}明显偏离同类指标的常见取值{range}（来自{count}个取值）。",
+    "核实指标值；确属本项目特点的，在指标解释中说明。",
+    scope=Scope.BATCH,
+)
+def value_outside_peer_range(batch: BatchContext) -> Iterator[Hit]:
+    """
+    检查内容：
+        同一二级指标下名称相同、计量单位相同的定量指标，至少有 ``library_outlier_min_count``
+        个取值时，取值落在四分位区间之外超过 ``library_outlier_fence`` 倍四分位距（Tukey
+        围栏）即报。网页审核时以指标库（由已通过的申报表学习）为准。
+    为什么：
+        同类项目普遍写 90% 以上的满意度，本项目写 60%，或数量差一个数量级，多半是目标
+        定得过低、过高或单位写错。
+    不合格示例：
+        项目名称: 甲
+        服务对象满意度指标: 读者满意度 = ≥90%
+        ---
+        项目名称: 乙
+        服务对象满意度指标: 读者满意度 = ≥92%
+        ---
+        项目名称: 丙
+        服务对象满意度指标: 读者满意度 = ≥88%
+        ---
+        项目名称: 丁
+        服务对象满意度指标: 读者满意度 = ≥95%
+        ---
+        项目名称: 戊
+        服务对象满意度指标: 读者满意度 = ≥50%
+    合格示例：
+        项目名称: 甲
+        服务对象满意度指标: 读者满意度 = ≥90%
+        ---
+        项目名称: 乙
+        服务对象满意度指标: 读者满意度 = ≥92%
+        ---
+        项目名称: 丙
+        服务对象满意度指标: 读者满意度 = ≥88%
+        ---
+        项目名称: 丁
+        服务对象满意度指标: 读者满意度 = ≥95%
+        ---
+        项目名称: 戊
+        服务对象满意度指标: 读者满意度 = ≥91%
+    依据：
+        财预〔2015〕88号第三章“适当性审核”：绩效目标是否合理、是否过高或过低
+        （围栏倍数为 jixiao 审核实务）。
+    """
+    if batch.library is not None:
+        yield from _against_library(batch)
+        return
+    groups: dict[tuple[str, str, str], list[tuple[Decimal, int, Row]]] = defaultdict(list)
+    for i, ctx in enumerate(batch.forms):
+        for row in ctx.quantitative_rows:
+            value = row.value
+            if _countable(row) and value.number is not None:
+                unit = (value.scale.value if value.scale else "") + value.unit
+                groups[(row.level2, row.key, unit)].append((value.number, i, row))
+    for (_, _, unit), found in groups.items():
+        policy = batch.forms[found[0][1]].policy
+        if len(found) < policy.number("library_outlier_min_count"):
+            continue
+        numbers = sorted(n for n, _, _ in found)
+        low, _, high = statistics.quantiles(numbers, n=4, method="inclusive")
+        spread = (high - low) * policy.number("library_outlier_fence")
+        span = f"{num(low)}–{num(high)}{unit}"
+        for number, i, row in found:
+            if number < low - spread or number > high + spread:
+                yield row.hit(range=span, count=len(found))._replace(form=i)
+
+
+def _countable(row: Row) -> bool:
+    value = row.value
+    return (
+        value.kind is ValueKind.QUANTITATIVE
+        and value.operator is not Operator.RANGE
+        and not (value.is_date)
+    )
+
+
+def _against_library(batch: BatchContext) -> Iterator[Hit]:
+    library = batch.library
+    assert library is not None
+    for i, ctx in enumerate(batch.forms):
+        for row in ctx.quantitative_rows:
+            far = (
+                library.outlier(row.level2.value, row.name, row.value) if _countable(row) else None
+            )
+            if far is not None:
+                stats = far.stats
+                span = f"{num(stats.low)}–{num(stats.high)}{stats.unit}"
+                yield row.hit(range=span, count=stats.count)._replace(form=i)
