@@ -45,7 +45,7 @@ def _verdict(decl: Declaration) -> str:
     """The decided 综合评定等级 or 未评定, and the box an imported source marked."""
     text = str(decl.verdict or FormText.UNDECIDED)
     if decl.printed_verdict is not None:
-        text += f"（原表所载：{decl.printed_verdict}）"
+        text += f"（{FormText.PRINTED_VERDICT}：{decl.printed_verdict}）"
     return text
 
 
