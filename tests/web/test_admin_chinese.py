@@ -108,3 +108,42 @@ def test_it_keeps_the_compiled_catalogue_current() -> None:
     assert entries and len(catalogue._catalog) == len(entries) + 1  # type: ignore[attr-defined]
     for msgid, msgstr in entries:
         assert catalogue.gettext(msgid) == msgstr
+
+
+#: Capitalised English words of an admin UI; data (JSON, user names, addresses) never has them.
+UI_ENGLISH = re.compile(
+    r"\b(Add|Change|Delete|View|Save|Search|Filter|Status|Name|Date|Time|Yes|No|Can|Access"
+    r"|Attempt(ed)?|Log|Model|Link|Users?|Password|Groups?|Permissions?|Filer|Draft|Submitted"
+    r"|Review(er)?|Approved|Returned|Rejected|Admin|Finance|Department|Home|History)\b"
+)
+
+
+def _admin_urls() -> list[str]:
+    from django.contrib import admin
+
+    urls = [reverse("admin:index")]
+    for model in admin.site._registry:
+        info = f"admin:{model._meta.app_label}_{model._meta.model_name}"
+        urls += [reverse(f"{info}_changelist"), reverse(f"{info}_add")]
+        if row := model.objects.first():
+            urls.append(reverse(f"{info}_change", args=[row.pk]))
+            urls.append(reverse(f"{info}_history", args=[row.pk]))
+    return urls
+
+
+def test_it_shows_no_english_on_any_admin_page(world: World) -> None:
+    world.declaration("财政审核")
+    Browser().login("filer", "错误的密码")
+    browser = Browser()
+    browser.login("admin")
+    offenders = {}
+    pages = [browser.get(url) for url in _admin_urls()]
+    shown = [page for page in pages if page.status_code == 200]  # some models refuse 添加
+    assert len(shown) > 20
+    for page in shown:
+        url, html = page.request["PATH_INFO"], page.content.decode()
+        html = re.sub(r"<(script|style|svg|textarea)\b.*?</\1>", "", html, flags=re.S)
+        text = re.sub(r"<[^>]+>", " ", html)
+        if found := {m[0] for m in UI_ENGLISH.finditer(text)}:
+            offenders[url] = found
+    assert len(offenders) == 0 and UI_ENGLISH.search("Attempted Access: 2026-12-01"), offenders
