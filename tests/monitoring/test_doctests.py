@@ -16,6 +16,7 @@ MODULES = [
     "jixiao.monitoring.policy",
     "jixiao.monitoring.published",
     "jixiao.monitoring.vocab",
+    "jixiao.monitoring.workflow",
 ]
 
 
