@@ -7,6 +7,7 @@ import uuid
 
 from django.urls import reverse
 
+from jixiao.web.accounts.models import User
 from jixiao.web.declarations.models import AuditEntry
 from tests.web.browser import PASSWORD, Browser
 from tests.web.conftest import World
@@ -113,3 +114,14 @@ def test_it_applies_the_password_rules_in_the_admin_form(world: World) -> None:
         status == 200 and "这个密码太短，至少需要 8 个字符。" in html and "密码只包含数字。" in html
     )
     assert not AuditEntry.objects.filter(event="重置密码").exists()
+
+
+def test_it_applies_the_password_rules_when_the_admin_adds_a_user(world: World) -> None:
+    url = reverse("admin:accounts_user_add")
+    data = {"username": "xinren", "password1": "1", "password2": "1", "usable_password": "true"}
+    response = _admin().submit(url, data)
+    html = response.content.decode()
+    assert response.status_code == 200 and "这个密码太短，至少需要 8 个字符。" in html
+    assert not User.objects.filter(username="xinren").exists()
+    data |= {"password1": "新同事的密码-2026", "password2": "新同事的密码-2026", "role": "填报人"}
+    assert _admin().submit(url, data).status_code == 302

@@ -70,3 +70,22 @@ def test_it_migrates_loads_the_demo_and_runs_gunicorn(
     assert "示例账号" in out and all(u.username in out for u in DEMO_USERS)
     assert "http://127.0.0.1:8123/" in out
     assert seen["argv"][1:3] == ["jixiao.web.wsgi:application", "--bind=127.0.0.1:8123"]
+
+
+def test_it_refuses_reset_passwords_without_demo(capsys: pytest.CaptureFixture[str]) -> None:
+    assert command.serve(_parse("serve", "--reset-passwords")) == 2
+    assert "--reset-passwords 须与 --demo 同用" in capsys.readouterr().err
+
+
+def test_it_explains_secure_cookies_off_loopback(
+    db: None,
+    settings: object,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    monkeypatch.setattr("gunicorn.app.wsgiapp.run", lambda: None)
+    settings.SESSION_COOKIE_SECURE = True  # type: ignore[attr-defined]
+    assert command.serve(_parse("serve", "--host", "0.0.0.0")) == 0
+    assert command.SECURE_HINT in capsys.readouterr().out
+    assert command.serve(_parse("serve", "--host", "127.0.0.1")) == 0
+    assert command.SECURE_HINT not in capsys.readouterr().out

@@ -74,10 +74,23 @@ def _print_accounts(accounts: list[tuple[DemoUser, str]]) -> None:
         print(f"  {spec.role:<8} {spec.username:<10} 密码 {password}  （{spec.organisation}）")
 
 
+#: Shown when cookies are Secure but the server is reached directly (not on loopback).
+SECURE_HINT = (
+    "提示：登录 Cookie 只经 HTTPS 发送（JIXIAO_SECURE_COOKIES 开启）。请经 TLS 代理（如 nginx）"
+    "用 https:// 访问；只在可信内网用 http:// 试用时，设 JIXIAO_SECURE_COOKIES=0 后重新启动。"
+)
+
+
 def serve(args: argparse.Namespace) -> int:
     """Migrate, load the demo when asked, then run gunicorn in the foreground."""
+    if args.reset_passwords and not args.demo:
+        print("错误：--reset-passwords 须与 --demo 同用。", file=sys.stderr)
+        return 2
     _setup(args.host)
     from django.conf import settings
+
+    if settings.SESSION_COOKIE_SECURE and not is_loopback(args.host):
+        print(SECURE_HINT)
     from django.core.management import call_command
 
     settings.DATA_DIR.mkdir(parents=True, exist_ok=True)
