@@ -220,9 +220,14 @@ def test_it_converts_yuan_to_wanyuan_exactly() -> None:
 def test_it_combines_nature_value_and_unit_columns() -> None:
     path = FIXTURES / "split_columns_yuan.txt"
     decl = TextImporter().extract(path.read_bytes(), "s").declarations[0]
-    assert [i.value_text for i in decl.indicators[:2]] == ["≥2.6万人", "≥48个"]
+    assert [i.display_value for i in decl.indicators[:2]] == ["≥2.6万人", "≥48个"]
+    assert [(i.nature, i.value_text, i.unit) for i in decl.indicators[:2]] == [
+        ("≥", "2.6", "万人"),
+        ("正向", "48", "个"),
+    ]
+    assert decl.indicators[0].value.number == Decimal("2.6")
     cost = decl.group(Level2.COST)
-    assert cost is not None and cost.indicators[0].value_text == "≤49.44元/人"
+    assert cost is not None and cost.indicators[0].display_value == "≤49.44元/人"
 
 
 @pytest.mark.parametrize(

@@ -7,12 +7,17 @@ importer. The file name is used only in messages.
 
 from __future__ import annotations
 
+import re
+
 from jixiao.importers.base import ImportFailure, ImportResult, decode_text, looks_binary
 from jixiao.importers.docx import DocxImporter
 from jixiao.importers.pdf import PdfImporter
 from jixiao.importers.text import TextImporter
 from jixiao.importers.xlsx import XlsxImporter
 from jixiao.model import CanonicalFormatError, loads
+
+#: A JSON document's start: an object, or a list of objects/strings (not 「[预算绩效]…」).
+_JSON_START = re.compile(r'^\s*(?:\{|\[\s*(?:[{"\]]|$))')
 
 
 class JsonImporter:
@@ -24,10 +29,10 @@ class JsonImporter:
         if looks_binary(data):
             return False
         try:
-            head = decode_text(data, filename).lstrip()[:1]
+            head = decode_text(data, filename)[:64]
         except ImportFailure:
             return False
-        return head in ("{", "[")
+        return _JSON_START.match(head) is not None
 
     def extract(self, data: bytes, filename: str) -> ImportResult:
         try:

@@ -436,7 +436,10 @@ class _FormReader:
 
     def funding(self) -> Funding:
         return Funding(
-            **{key: self.money.get(key) for key in _MONEY_FIELDS},
+            annual_total=self.money.get("annual_total"),
+            fiscal=self.money.get("fiscal"),
+            other=self.money.get("other"),
+            project_total=self.money.get("project_total"),
             location=self.money_at or NOWHERE,
         )
 
@@ -506,5 +509,9 @@ def strip_locations(decl: Declaration) -> Declaration:
         for g in decl.groups
     )
     return replace(
-        decl, location=NOWHERE, funding=replace(decl.funding, location=NOWHERE), groups=groups
+        decl,
+        location=NOWHERE,
+        funding=replace(decl.funding, location=NOWHERE),
+        groups=groups,
+        field_locations=(),
     )

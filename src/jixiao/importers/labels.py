@@ -150,6 +150,9 @@ def compact(text: str) -> str:
 
 _ORG_CODE = (
     re.compile(r"^(?P<name>.*?)\s*[（(]\s*(?P<code>[0-9A-Za-z][0-9A-Za-z-]{2,})\s*[)）]$"),
+    re.compile(r"^[\[［【]\s*(?P<code>[0-9]{3,})\s*[\]］】]\s*(?P<name>.+)$"),
+    re.compile(r"^(?P<code>[0-9]{3,})\s*[-－—]\s*(?P<name>.+)$"),
+    re.compile(r"^(?P<code>[0-9]{6,})(?P<name>[^0-9].+?)(?:本级)?$"),
     re.compile(r"^(?P<code>[0-9]{3,})\s+(?P<name>.+)$"),
     re.compile(r"^(?P<name>.+?)\s+(?P<code>[0-9]{3,})$"),
 )

@@ -17,8 +17,11 @@ from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from itertools import accumulate
 
+from jixiao.importers.assemble import assemble
 from jixiao.importers.base import ImportFailure, ImportIssue, ImportResult, decode_text
+from jixiao.importers.cells import GridRow, Layout, text_rows
 from jixiao.importers.indicators import read_indicator_block
+from jixiao.importers.kinds import refuse_other_kinds
 from jixiao.importers.labels import (
     EMPTY_BOXES,
     FILLED_BOXES,
@@ -220,7 +223,13 @@ def _read_funding(form: _Form, start: int, end: int) -> Funding:
             amounts[key] = None
     if amounts["annual_total"] is None:
         form.issue(start, "未找到年度资金总额")
-    return Funding(location=form.loc(start), **amounts)
+    return Funding(
+        annual_total=amounts["annual_total"],
+        fiscal=amounts["fiscal"],
+        other=amounts["other"],
+        project_total=amounts["project_total"],
+        location=form.loc(start),
+    )
 
 
 def _paragraphs(lines: list[str]) -> str:
@@ -326,6 +335,11 @@ class TextImporter:
 
     def _extract(self, data: bytes, filename: str) -> ImportResult:
         text = decode_text(data, filename)
+        refuse_other_kinds(text, filename)
+        lines = list(enumerate(text.splitlines(), 1))
+        layout, rows = text_rows(lines, filename)
+        if layout is not Layout.TEXT_LINES or not _prints_seed_header(lines):
+            return _assembled(rows, filename)
         forms = split_forms(text)
         if not forms:
             raise ImportFailure(
@@ -343,6 +357,21 @@ class TextImporter:
         if not declarations:
             raise ImportFailure(f"{filename}：没有找到申报表内容（项目名称、项目资金或绩效指标）")
         return ImportResult(tuple(declarations), tuple(issues))
+
+
+def _assembled(rows: list[GridRow], filename: str) -> ImportResult:
+    found, issues = assemble(rows, filename)
+    if not found:
+        raise ImportFailure(f"{filename}：没有找到申报表内容（项目名称、项目资金或绩效指标）")
+    return ImportResult(tuple(found), tuple(issues))
+
+
+_SEED_HEADER = "一级指标二级指标三级指标指标值"
+
+
+def _prints_seed_header(lines: list[tuple[int, str]]) -> bool:
+    """The PDF text of our own forms: the column header alone on its line."""
+    return any("三级指标" in line and compact(line) == _SEED_HEADER for _, line in lines)
 
 
 @contextmanager

@@ -52,25 +52,46 @@ def _location(loc: SourceLocation) -> JsonObject:
     return out
 
 
-def _indicator(group: IndicatorGroup, ind: Indicator) -> JsonObject:
-    return {
-        "level1": group.level1.value,
-        "level2": group.level2.value,
+#: Indicator columns beside the 指标值, written only where the form prints them.
+_INDICATOR_EXTRAS = ("nature", "unit", "midterm_value", "basis", "description", "remark", "weight")
+
+
+def _printed_levels(group: IndicatorGroup) -> tuple[str | None, str | None]:
+    """The levels as the form prints them: null for a flat list (levels inferred)."""
+    if not group.levels_printed:
+        return None, None
+    return group.level1.value, group.level2.value
+
+
+def _indicator(levels: tuple[str | None, str | None], ind: Indicator) -> JsonObject:
+    out: JsonObject = {
+        "level1": levels[0],
+        "level2": levels[1],
         "name": ind.name,
         "value_text": ind.value_text,
         "value": value_to_json(ind.value),
         "location": _location(ind.location),
     }
+    for key in _INDICATOR_EXTRAS:
+        if text := getattr(ind, key):
+            out[key] = text
+    if ind.columns:
+        out["columns"] = [[k, v] for k, v in ind.columns]
+    return out
 
 
 def _group(group: IndicatorGroup) -> JsonObject:
-    return {
-        "level1": group.level1.value,
-        "level2": group.level2.value,
+    levels = _printed_levels(group)
+    out: JsonObject = {
+        "level1": levels[0],
+        "level2": levels[1],
         "requirement": None if group.requirement is None else group.requirement.value,
         "location": _location(group.location),
-        "indicators": [_indicator(group, i) for i in group.indicators],
+        "indicators": [_indicator(levels, i) for i in group.indicators],
     }
+    if not group.levels_printed:
+        out["inferred_levels"] = {"level1": group.level1.value, "level2": group.level2.value}
+    return out
 
 
 def to_json_object(decl: Declaration) -> JsonObject:
@@ -93,6 +114,7 @@ def to_json_object(decl: Declaration) -> JsonObject:
             "other": _dec(f.other),
             "project_total": _dec(f.project_total),
             "location": _location(f.location),
+            **({"fiscal_parts": [[k, str(v)] for k, v in f.fiscal_parts]} if f.fiscal_parts else {}),
         },
         "annual_goal": decl.annual_goal,
         "long_term_goal": decl.long_term_goal,
@@ -103,7 +125,14 @@ def to_json_object(decl: Declaration) -> JsonObject:
         "footnote": decl.footnote,
         "other_fields": [[k, v] for k, v in decl.other_fields],
         "location": _location(decl.location),
+        **_field_locations(decl),
     }
+
+
+def _field_locations(decl: Declaration) -> JsonObject:
+    if not decl.field_locations:
+        return {}
+    return {"field_locations": {k: _location(loc) for k, loc in decl.field_locations}}
 
 
 def dumps(decls: Iterable[Declaration]) -> str:
@@ -162,11 +191,11 @@ def _load_location(obj: Mapping[str, Any] | None, where: str) -> SourceLocation:
     )
 
 
-def _load_indicator(obj: Any, group: tuple[Level1, Level2], where: str) -> Indicator:
+def _load_indicator(obj: Any, group: tuple[str | None, str | None], where: str) -> Indicator:
     if not isinstance(obj, Mapping):
         raise CanonicalFormatError(f"{where} 应为对象")
-    levels = (_get(obj, "level1", str, where), _get(obj, "level2", str, where))
-    if levels != (group[0].value, group[1].value):
+    levels = (_opt(obj, "level1", str, where), _opt(obj, "level2", str, where))
+    if levels != group:
         raise CanonicalFormatError(f"{where} 的一级/二级指标与所在分组不一致")
     try:
         value = value_from_json(_get(obj, "value", dict, where))
@@ -177,26 +206,37 @@ def _load_indicator(obj: Any, group: tuple[Level1, Level2], where: str) -> Indic
         value_text=_get(obj, "value_text", str, where),
         value=value,
         location=_load_location(obj.get("location"), where),
+        **{k: _get(obj, k, str, where) for k in _INDICATOR_EXTRAS if k in obj},
+        columns=_pairs(obj.get("columns", []), f"{where} columns"),
     )
+
+
+def _load_levels(obj: Mapping[str, Any], where: str) -> tuple[Level1, Level2, bool]:
+    """The group's levels and whether the form prints them (else ``inferred_levels``)."""
+    source, printed = obj, obj.get("level1") is not None or "inferred_levels" not in obj
+    if not printed:
+        source = _get(obj, "inferred_levels", dict, where)
+    level1 = _enum(Level1, _get(source, "level1", str, where), f"{where} {ColumnRole.LEVEL1}")
+    level2 = _enum(Level2, _get(source, "level2", str, where), f"{where} {ColumnRole.LEVEL2}")
+    return level1, level2, printed
 
 
 def _load_group(obj: Any, where: str) -> IndicatorGroup:
     if not isinstance(obj, Mapping):
         raise CanonicalFormatError(f"{where} 应为对象")
-    level1 = _enum(Level1, _get(obj, "level1", str, where), f"{where} {ColumnRole.LEVEL1}")
-    level2 = _enum(Level2, _get(obj, "level2", str, where), f"{where} {ColumnRole.LEVEL2}")
+    level1, level2, printed = _load_levels(obj, where)
+    levels = (level1.value, level2.value) if printed else (None, None)
     req = _opt(obj, "requirement", str, where)
     rows = _get(obj, "indicators", list, where)
     return IndicatorGroup(
         level1=level1,
         level2=level2,
-        requirement=None
-        if req is None
-        else _enum(Requirement, req, f"{where} {FormText.REQUIREMENT}"),
+        requirement=None if req is None else _enum(Requirement, req, f"{where} {FormText.REQUIREMENT}"),
         indicators=tuple(
-            _load_indicator(r, (level1, level2), f"{where} 第{n}行") for n, r in enumerate(rows, 1)
+            _load_indicator(r, levels, f"{where} 第{n}行") for n, r in enumerate(rows, 1)
         ),
         location=_load_location(obj.get("location"), where),
+        levels_printed=printed,
     )
 
 
@@ -222,14 +262,18 @@ def _load_funding(obj: Any) -> Funding:
         other=money("other"),
         project_total=money("project_total"),
         location=_load_location(obj.get("location"), where),
+        fiscal_parts=tuple(
+            (k, _decimal(v, f"{where} {k}") or Decimal(0))
+            for k, v in _pairs(obj.get("fiscal_parts", []), f"{where} fiscal_parts")
+        ),
     )
 
 
-def _pairs(obj: Any) -> tuple[tuple[str, str], ...]:
+def _pairs(obj: Any, what: str = "other_fields") -> tuple[tuple[str, str], ...]:
     if not isinstance(obj, list) or not all(
         isinstance(p, list) and len(p) == 2 and all(isinstance(s, str) for s in p) for p in obj
     ):
-        raise CanonicalFormatError("other_fields 应为 [名称, 内容] 字符串对的列表")
+        raise CanonicalFormatError(f"{what} 应为 [名称, 内容] 字符串对的列表")
     return tuple((p[0], p[1]) for p in obj)
 
 
@@ -258,16 +302,21 @@ def from_json_object(obj: Any, where: str = "申报表") -> Declaration:
             _load_group(g, f"{where} 第{n}组指标")
             for n, g in enumerate(_get(obj, "groups", list, where), 1)
         ),
-        verdict=None
-        if verdict is None
-        else _enum(Verdict, verdict, f"{where} {spec(FieldKey.VERDICT).label}"),
+        verdict=None if verdict is None else _enum(Verdict, verdict, f"{where} {spec(FieldKey.VERDICT).label}"),
         printed_verdict=None
         if printed is None
         else _enum(Verdict, printed, f"{where} 原表所载综合评定等级"),
         footnote=_get(obj, "footnote", str, where),
         other_fields=_pairs(obj.get("other_fields", [])),
         location=_load_location(obj.get("location"), where),
+        field_locations=_load_field_locations(obj.get("field_locations", {}), where),
     )
+
+
+def _load_field_locations(obj: Any, where: str) -> tuple[tuple[str, SourceLocation], ...]:
+    if not isinstance(obj, Mapping):
+        raise CanonicalFormatError(f"{where} field_locations 应为对象")
+    return tuple((str(k), _load_location(v, f"{where} {k}")) for k, v in obj.items())
 
 
 def loads(text: str) -> list[Declaration]:

@@ -317,7 +317,13 @@ SPECS: tuple[FieldSpec, ...] = (
         ),
     ),
     FieldSpec(_K.INDICATORS, "绩效指标", _T.BLOCK, False, ("年度绩效指标", "本年度绩效指标")),
-    FieldSpec(_K.VERDICT, "综合评定等级", _T.TEXT),
+    FieldSpec(
+        _K.VERDICT,
+        "综合评定等级",
+        _T.TEXT,
+        False,
+        ("财政部门审核意见", "主管部门审核意见", "财政审核意见", "审核意见"),
+    ),
     FieldSpec(_K.MANAGER, "项目负责人", _T.TEXT, False, ("项目责任人", "负责人姓名", "联系人")),
     FieldSpec(_K.PHONE, "联系电话", _T.TEXT),
     FieldSpec(

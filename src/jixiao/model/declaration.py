@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from jixiao.model.vocab import Level1, Level2, Requirement, TreeVariant, Verdict
-from jixiao.values import IndicatorValue, ValueKind
+from jixiao.values import IndicatorValue, ValueKind, combine_value
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,6 +54,9 @@ class Funding:
     other: Decimal | None = None  #: 其他资金; None when the form leaves it blank
     project_total: Decimal | None = None  #: 项目资金总额 (multi-year), where printed
     location: SourceLocation = NOWHERE
+    #: fiscal money printed by level (中央资金, 市级资金 …), summed into ``fiscal`` when the
+    #: form prints no 财政拨款 line; (catalogue label, 万元)
+    fiscal_parts: tuple[tuple[str, Decimal], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,6 +67,24 @@ class Indicator:
     value_text: str  #: 指标值 as printed (whitespace normalised)
     value: IndicatorValue  #: 指标值 parsed by :func:`jixiao.values.parse_value`
     location: SourceLocation = NOWHERE
+    #: Columns a form prints beside the 指标值 (all "" where the form has no such column).
+    #: ``value`` reads 指标性质 + 指标值 + 度量单位 together (:func:`jixiao.values.combine_value`).
+    nature: str = ""  #: 指标性质 / 计算符号 as printed (正向, ≥, 定性 …)
+    unit: str = ""  #: 度量单位 / 计量单位 as printed
+    midterm_value: str = ""  #: 中期指标值: the target of the 中期 column group, where printed
+    basis: str = ""  #: 绩效标准 / 指标值设定依据
+    description: str = ""  #: 绩效指标描述 / 指标解释 / 指标值说明
+    remark: str = ""  #: 备注
+    weight: str = ""  #: 权重 / 分值, as printed
+    #: further value columns by their printed header (one per village, per site …)
+    columns: tuple[tuple[str, str], ...] = ()
+
+    @property
+    def display_value(self) -> str:
+        """The 指标值 with its 指标性质 and 度量单位 columns joined (≥95%), for one-column views."""
+        if not (self.nature or self.unit):
+            return self.value_text
+        return combine_value(self.nature, self.value_text, self.unit)
 
     @property
     def is_placeholder(self) -> bool:
@@ -80,6 +101,9 @@ class IndicatorGroup:
     requirement: Requirement | None = None  #: （必填量化）/（必填）/（选填） where printed
     indicators: tuple[Indicator, ...] = ()
     location: SourceLocation = NOWHERE
+    #: False when the form prints no 一级/二级 for these rows (a flat list): the levels
+    #: are then the importer's inference from the names, said as an import issue.
+    levels_printed: bool = True
 
     @property
     def real_indicators(self) -> tuple[Indicator, ...]:
@@ -112,6 +136,8 @@ class Declaration:
     footnote: str = ""  #: 注：此表填报项目绩效目标涵盖年限为项目预算申报当年。
     other_fields: tuple[tuple[str, str], ...] = ()  #: labelled fields the model has no slot for
     location: SourceLocation = NOWHERE  #: where the form starts
+    #: where each header field was read: (field key of the catalogue, location)
+    field_locations: tuple[tuple[str, SourceLocation], ...] = ()
 
     @property
     def indicators(self) -> tuple[Indicator, ...]:

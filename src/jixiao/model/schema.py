@@ -49,28 +49,50 @@ LOCATION = _object(
 ORGANISATION = _object({"name": STRING, "code": STRING})
 LEVEL1 = _enum([m.value for m in Level1])
 LEVEL2 = _enum([m.value for m in Level2])
+PRINTED_LEVEL1 = _enum([m.value for m in Level1], nullable=True)
+PRINTED_LEVEL2 = _enum([m.value for m in Level2], nullable=True)
+PAIRS = {"type": "array", "items": {"type": "array", "items": STRING, "minItems": 2, "maxItems": 2}}
+#: Optional indicator columns beside the 指标值, with their description.
+INDICATOR_EXTRAS = (
+    ("nature", "指标性质/计算符号（原文）"),
+    ("unit", "度量单位/计量单位（原文）"),
+    ("midterm_value", "中期指标值"),
+    ("basis", "绩效标准/指标值设定依据"),
+    ("description", "绩效指标描述/指标解释"),
+    ("remark", "备注"),
+    ("weight", "权重/分值（原文）"),
+)
 
 
 def declaration_schema() -> dict[str, Any]:
     """The JSON Schema (draft 2020-12) of a list of canonical declarations."""
+    extras = {key: {"type": "string", "description": text} for key, text in INDICATOR_EXTRAS}
     indicator = _object(
         {
-            "level1": LEVEL1,
-            "level2": LEVEL2,
+            "level1": PRINTED_LEVEL1,
+            "level2": PRINTED_LEVEL2,
             "name": {"type": "string", "description": ColumnRole.NAME.value},
             "value_text": {"type": "string", "description": f"{ColumnRole.VALUE}（原文）"},
             "value": {"$ref": "#/$defs/value"},
             "location": {"$ref": "#/$defs/location"},
-        }
+            **extras,
+            "columns": PAIRS,
+        },
+        optional=(*extras, "columns"),
     )
     group = _object(
         {
-            "level1": LEVEL1,
-            "level2": LEVEL2,
+            "level1": PRINTED_LEVEL1,
+            "level2": PRINTED_LEVEL2,
             "requirement": _enum([m.value for m in Requirement], nullable=True),
             "location": {"$ref": "#/$defs/location"},
             "indicators": {"type": "array", "items": indicator},
-        }
+            "inferred_levels": {
+                **_object({"level1": LEVEL1, "level2": LEVEL2}),
+                "description": "原表未印一级/二级指标时按名称推断的层级（level1/level2 为 null）",
+            },
+        },
+        optional=("inferred_levels",),
     )
     funding = _object(
         {
@@ -80,7 +102,12 @@ def declaration_schema() -> dict[str, Any]:
             "other": MONEY,
             "project_total": MONEY,
             "location": {"$ref": "#/$defs/location"},
-        }
+            "fiscal_parts": {
+                **PAIRS,
+                "description": "按级次印出的财政资金（中央/省/市/区县，万元）",
+            },
+        },
+        optional=("fiscal_parts",),
     )
     declaration = _object(
         {
@@ -118,8 +145,16 @@ def declaration_schema() -> dict[str, Any]:
                 "items": {"type": "array", "items": STRING, "minItems": 2, "maxItems": 2},
             },
             "location": {"$ref": "#/$defs/location"},
+            "field_locations": {
+                "type": "object",
+                "additionalProperties": {"$ref": "#/$defs/location"},
+                "description": "每个表头栏目的读取位置（栏目标识 → 位置）",
+            },
         },
-        optional=("printed_verdict",),  # content stored before it existed lacks the key
+        optional=(
+            "printed_verdict",
+            "field_locations",
+        ),  # content stored before it existed lacks the key
     )
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",

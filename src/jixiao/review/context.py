@@ -100,10 +100,10 @@ class Row:
         if args:
             found = texts(args)
             found.setdefault("name", self.name)
-            found.setdefault("value", indicator.value_text)
+            found.setdefault("value", indicator.display_value)
             found.setdefault("group", str(self.level2))
         else:  # most hits: build the dict at once
-            found = {"name": self.name, "value": indicator.value_text, "group": str(self.level2)}
+            found = {"name": self.name, "value": indicator.display_value, "group": str(self.level2)}
         path = (str(self.group.level1), str(self.level2), self.name)
         return Hit(found, path, indicator.location)
 

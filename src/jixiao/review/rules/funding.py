@@ -339,7 +339,7 @@ def _explained_hit(
             f"{cost.value.unit}）"
         )
     first, quantity = pairs[0]
-    suggestion = f"{first.indicator.value_text}/{quantity.value.unit}/年"
+    suggestion = f"{first.indicator.display_value}/{quantity.value.unit}/年"
     return first.hit(
         declared=wan(declared),
         total=total,

@@ -1,0 +1,293 @@
+"""The cell reader: text in any layout → rows of cells with their line numbers.
+
+Published forms reach us as the text their web pages, PDFs and office files yield, and each
+publisher flattens the table differently. The layout is told from the content alone:
+
+- ``PIPE_ROWS`` — one table row per line, cells between ``|`` (markdown tables too);
+- ``PIPE_CELLS`` — one cell per line ending in `` |``; a line of bare pipes (``|||``) ends a
+  row, a lone ``|`` is an empty cell;
+- ``PIPE_SEPARATED`` — cells of one or more lines between lone ``|`` lines, two in a row
+  ending the table row (vertical labels 总/体/目/标 stay one cell);
+- ``BLANK_CELLS`` — one cell per paragraph (blank lines between them) or per line (no row
+  structure);
+- ``TEXT_LINES`` — a row per line: PDF text, fixed-width columns, run-on text; cells are
+  split at runs of spaces and at catalogue labels (see :func:`text_lines`).
+
+Every layout becomes :class:`GridRow` rows of :class:`GridCell` cells, the
+same rows the XLSX, DOCX and PDF-table importers build, so one assembler
+(:mod:`jixiao.importers.assemble`) reads them all. A row whose layout prints no row
+boundaries is marked ``stream``: its cells follow each other but the reader does not know
+where a table row ends.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from enum import StrEnum
+from itertools import pairwise
+
+from jixiao.model import NOWHERE, SourceLocation
+from jixiao.model.catalogue import column_role, level1_for_label, split_field
+
+
+@dataclass(frozen=True, slots=True)
+class GridCell:
+    """A cell where it starts: column, how many columns it spans, its text, where it is."""
+
+    col: int
+    span: int
+    text: str
+    location: SourceLocation = NOWHERE
+    open_end: bool = False  #: text runs on into the same cell on the next page (PDF)
+
+    @property
+    def key(self) -> str:
+        return "".join(self.text.split())
+
+
+@dataclass(frozen=True, slots=True)
+class GridRow:
+    """A row of cells; ``boundary`` marks the end of a page, sheet or section.
+
+    ``stream`` rows come from a layout without row boundaries: their cells continue the
+    previous row. ``aligned`` is False where cell positions are not columns (text layouts
+    leave merged cells out without a trace).
+    """
+
+    cells: tuple[GridCell, ...] = ()
+    location: SourceLocation = NOWHERE
+    boundary: bool = False
+    stream: bool = False
+    aligned: bool = True
+
+    def texts(self) -> list[str]:
+        return [c.text.strip() for c in self.cells if c.text.strip()]
+
+    def has(self, label: str) -> bool:
+        return any(c.key == label for c in self.cells)
+
+
+BOUNDARY = GridRow(boundary=True)
+
+
+class Layout(StrEnum):
+    """How a text flattens the form's table (see the module docstring)."""
+
+    PIPE_ROWS = "pipe-rows"
+    PIPE_CELLS = "pipe-cells"
+    PIPE_SEPARATED = "pipe-separated"
+    BLANK_CELLS = "blank-cells"
+    TEXT_LINES = "text-lines"
+
+
+_PIPES = re.compile(r"^[|｜\s]+$")
+_MARKDOWN_RULE = re.compile(r"^\|?\s*:?-{3,}")
+Line = tuple[int, str]
+
+
+def _is_pipes(text: str) -> bool:
+    return bool(_PIPES.match(text)) and "|" in text
+
+
+def _cells_of(text: str) -> list[str]:
+    """The non-empty cells of a pipe line."""
+    return [c.strip() for c in text.split("|") if c.strip()]
+
+
+def detect_layout(lines: list[Line]) -> Layout:
+    """The layout of a text, from the share of lines of each shape.
+
+    >>> detect_layout([(1, "项目名称 | 某项目 | |||"), (2, "项目属性 | 新增 | |")])
+    <Layout.PIPE_ROWS: 'pipe-rows'>
+    >>> detect_layout([(1, "项目名称 |"), (2, "某项目 |"), (3, "|||")])
+    <Layout.PIPE_CELLS: 'pipe-cells'>
+    """
+    texts = [t.strip() for _, t in lines]
+    filled = [t for t in texts if t]
+    if not filled:
+        return Layout.TEXT_LINES
+    piped = [t for t in filled if "|" in t]
+    if len(piped) * 5 < len(filled):
+        return _unpiped_layout(texts)
+    content = [t for t in piped if not _is_pipes(t)]
+    lone = sum(1 for t in piped if t == "|")
+    bare = len(filled) - len(piped)  #: text lines without a pipe
+    if lone * 3 >= len(filled) and len(content) * 2 < bare:
+        return Layout.PIPE_SEPARATED
+    multi = sum(1 for t in content if len(_cells_of(t)) >= 2)
+    if multi * 3 >= len(content):
+        return Layout.PIPE_ROWS
+    return Layout.PIPE_CELLS
+
+
+def _unpiped_layout(texts: list[str]) -> Layout:
+    """Blank-line cells when almost no two filled lines follow each other."""
+    pairs = sum(1 for a, b in pairwise(texts) if a and b)
+    filled = [t for t in texts if t]
+    single = sum(1 for t in filled if len(t.split()) == 1)
+    if len(filled) >= 8 and (pairs * 4 < len(filled) or single * 10 >= len(filled) * 8):
+        return Layout.BLANK_CELLS
+    return Layout.TEXT_LINES
+
+
+def _cell(filename: str, number: int, col: int, text: str) -> GridCell:
+    return GridCell(col, 1, text, SourceLocation(filename, number))
+
+
+def pipe_rows(lines: list[Line], filename: str) -> list[GridRow]:
+    """One row per line; empty cells inside a row keep their place, trailing ones go."""
+    rows: list[GridRow] = []
+    for number, text in lines:
+        text = text.strip()
+        if not text or _is_pipes(text) or _MARKDOWN_RULE.match(text):
+            continue
+        parts = [p.strip() for p in text.removeprefix("|").split("|")]
+        while parts and not parts[-1]:
+            parts.pop()
+        cells = tuple(_cell(filename, number, i, p) for i, p in enumerate(parts))
+        rows.append(GridRow(cells, SourceLocation(filename, number), aligned=False))
+    return rows
+
+
+def pipe_cells(lines: list[Line], filename: str) -> list[GridRow]:
+    """One cell per line; a line of several bare pipes ends the row."""
+    rows: list[GridRow] = []
+    cells: list[GridCell] = []
+
+    def close() -> None:
+        if any(c.text for c in cells):
+            rows.append(GridRow(tuple(cells), cells[0].location, aligned=False))
+        cells.clear()
+
+    for number, text in lines:
+        text = text.strip()
+        if not text:
+            continue
+        if _is_pipes(text):
+            if text.count("|") > 1:
+                close()
+            else:
+                cells.append(_cell(filename, number, len(cells), ""))
+            continue
+        for part in _cells_of(text) if "|" in text else [text]:
+            cells.append(_cell(filename, number, len(cells), part))
+        if text.count("|") > 2 and "|" not in text.rstrip("| "):
+            close()  # 「名称 | ||||」: the cell and the row's empty rest
+    close()
+    return rows
+
+
+def pipe_separated(lines: list[Line], filename: str) -> list[GridRow]:
+    """Cells of several lines between lone ``|`` lines; an empty cell ends the row."""
+    rows: list[GridRow] = []
+    cells: list[GridCell] = []
+    parts: list[Line] = []
+
+    def end_cell() -> None:
+        if parts:
+            text = "\n".join(t for _, t in parts)
+            cells.append(_cell(filename, parts[0][0], len(cells), text))
+            parts.clear()
+        elif cells:
+            rows.append(GridRow(tuple(cells), cells[0].location, aligned=False))
+            cells.clear()
+
+    for number, text in lines:
+        text = text.strip()
+        if _is_pipes(text):
+            end_cell()
+        elif text:
+            parts.append((number, text.rstrip("| ")))
+    end_cell()
+    if cells:
+        rows.append(GridRow(tuple(cells), cells[0].location, aligned=False))
+    return rows
+
+
+def blank_cells(lines: list[Line], filename: str) -> list[GridRow]:
+    """One cell per paragraph; the layout prints no rows, so every row is ``stream``."""
+    rows: list[GridRow] = []
+    for number, text in lines:
+        if text.strip():
+            cell = _cell(filename, number, 0, text.strip())
+            rows.append(GridRow((cell,), cell.location, stream=True, aligned=False))
+    return rows
+
+
+#: A label no catalogue entry names, printed with its colon (项目编码：, 申报日期：).
+_COLON_LABEL = re.compile(r"^[\u4e00-\u9fff()（）]{2,12}[:：]")
+_COLUMNS = re.compile(r"\s{2,}")
+
+
+def _is_field_label(token: str) -> bool:
+    return split_field(token) is not None or _COLON_LABEL.match(token) is not None
+
+
+def _is_table_label(token: str) -> bool:
+    return column_role(token) is not None or level1_for_label(token) is not None
+
+
+def _line_cells(text: str) -> list[str]:
+    """A text line's cells: fixed-width columns (two or more spaces) apart; inside them a
+    field label starts a cell whose value runs to the next label, and other tokens
+    (indicator rows, column headers) are one cell each."""
+    cells: list[str] = []
+    for column in _COLUMNS.split(text.strip()):
+        open_value = False  #: the last cell is a field label's value, still growing
+        for token in column.split():
+            if _is_field_label(token):
+                cells.append(token)
+                open_value = True
+            elif open_value and not _is_table_label(token):
+                cells[-1] += " " + token
+            else:
+                cells.append(token)
+                open_value = False
+    return cells
+
+
+def text_lines(lines: list[Line], filename: str) -> list[GridRow]:
+    """The PDF-text, fixed-width and run-on layouts: one row per line (see
+    :func:`_line_cells`); a label and its value stay in one cell, split by the assembler."""
+    rows: list[GridRow] = []
+    for number, text in lines:
+        parts = _line_cells(text) if text.strip() else []
+        if parts:
+            cells = tuple(_cell(filename, number, i, p) for i, p in enumerate(parts))
+            rows.append(GridRow(cells, cells[0].location, aligned=False))
+    return rows
+
+
+_READERS = {
+    Layout.TEXT_LINES: text_lines,
+    Layout.PIPE_ROWS: pipe_rows,
+    Layout.PIPE_CELLS: pipe_cells,
+    Layout.PIPE_SEPARATED: pipe_separated,
+    Layout.BLANK_CELLS: blank_cells,
+}
+
+
+def text_rows(lines: list[Line], filename: str) -> tuple[Layout, list[GridRow]]:
+    """The layout of ``lines`` and their rows, with a :data:`BOUNDARY` at the end when the
+    text prints the end of its last row (a truncated text stops inside it)."""
+    layout = detect_layout(lines)
+    rows = _READERS[layout](lines, filename)
+    if layout is not Layout.BLANK_CELLS and _closed(lines):
+        rows.append(BOUNDARY)
+    return layout, rows
+
+
+def _closed(lines: list[Line]) -> bool:
+    last = next((t.strip() for _, t in reversed(lines) if t.strip()), "")
+    return last.endswith("|")
+
+
+__all__ = [
+    "BOUNDARY",
+    "GridCell",
+    "GridRow",
+    "Layout",
+    "detect_layout",
+    "text_rows",
+]

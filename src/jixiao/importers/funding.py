@@ -1,0 +1,91 @@
+"""项目资金 as printed anywhere: amounts by catalogue field, in 万元, exactly.
+
+The unit comes from the cell (``250万``, ``1681680元``), the label (``项目总预算(万元)``) or a
+``单位：万元`` / ``单位：元`` line before it; 元 is converted to 万元 exactly. Fiscal money
+printed by level (中央 / 省级 / 市级 / 区县级) is summed into 财政拨款 when the form prints no
+财政拨款 line, and the parts are kept. A total that disagrees with its parts is kept as
+printed (judging it is the review's job). Where a form prints a 中期 and a 年度 column of
+amounts side by side, the annual column's figure is the 财政拨款 / 其他资金 of the year.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
+
+from jixiao.importers.base import ImportIssue
+from jixiao.importers.labels import to_wanyuan
+from jixiao.model import Funding, SourceLocation
+from jixiao.model.catalogue import FieldKey, FieldSpec
+
+_K = FieldKey
+_AMOUNT = re.compile(r"^([+-]?\d[\d,，]*(?:\.\d+)?)\s*(万元|万|元)?$")
+_UNIT_LINE = re.compile(r"(?:单位|金额)\s*[:：]?\s*[（(]?\s*(万元|元)")
+_LABEL_UNIT = re.compile(r"[（(]\s*(万元|元)\s*[)）]")
+_MODEL_FIELDS = (_K.ANNUAL_TOTAL, _K.FISCAL, _K.OTHER, _K.PROJECT_TOTAL)
+
+
+def _squeeze(text: str) -> str:
+    return "".join(text.split())
+
+
+@dataclass(slots=True)
+class FundingReader:
+    """The amounts of one form while its header cells are read."""
+
+    unit: str = "万元"
+    amounts: dict[FieldKey, Decimal | None] = field(default_factory=dict)
+    parts: list[tuple[str, Decimal]] = field(default_factory=list)
+    midterm_first: bool = False  #: a 中期 total came before the annual one
+
+    def unit_hint(self, text: str) -> None:
+        """A ``单位：万元`` / ``(元)`` mark in a label or a line sets the unit of what follows."""
+        m = _UNIT_LINE.search(_squeeze(text)) or _LABEL_UNIT.search(text)
+        if m:
+            self.unit = m.group(1)
+
+    def reads(self, text: str) -> bool:
+        """Whether ``text`` is an amount (a label's value must be one to be taken)."""
+        return _AMOUNT.match(_squeeze(text)) is not None
+
+    def read(
+        self, spec: FieldSpec, text: str, where: SourceLocation, issues: list[ImportIssue]
+    ) -> None:
+        m = _AMOUNT.match(_squeeze(text))
+        if m is None:
+            issues.append(ImportIssue(where, f"{spec.name}“{text}”不是金额，未读取"))
+            return
+        try:
+            value = to_wanyuan(m.group(1), m.group(2) or self.unit)
+        except InvalidOperation:
+            issues.append(ImportIssue(where, f"{spec.name}“{text}”无法读取"))
+            return
+        if spec.key is _K.PROJECT_TOTAL and _K.ANNUAL_TOTAL not in self.amounts:
+            self.midterm_first = True
+        if spec.part_of is _K.FISCAL:
+            self.parts.append((spec.label, value))
+        elif spec.key in _MODEL_FIELDS:
+            self._set(spec.key, value)
+
+    def _set(self, key: FieldKey, value: Decimal) -> None:
+        if key in self.amounts and not self.midterm_first:
+            return  # the first figure of a row printed twice is the year's
+        self.amounts[key] = value
+
+    def funding(self, where: dict[FieldKey, SourceLocation]) -> Funding:
+        fiscal = self.amounts.get(_K.FISCAL)
+        if fiscal is None and self.parts:
+            fiscal = sum((v for _, v in self.parts), Decimal(0))
+        at = next((where[k] for k in (_K.FUNDING, _K.ANNUAL_TOTAL, _K.FISCAL) if k in where), None)
+        return Funding(
+            annual_total=self.amounts.get(_K.ANNUAL_TOTAL),
+            fiscal=fiscal,
+            other=self.amounts.get(_K.OTHER),
+            project_total=self.amounts.get(_K.PROJECT_TOTAL),
+            fiscal_parts=tuple(self.parts),
+            **({"location": at} if at else {}),
+        )
+
+
+__all__ = ["FundingReader"]

@@ -1,0 +1,423 @@
+"""The indicator table of a form, read from its cells by the header row's column roles.
+
+The header row (一级指标 | 二级指标 | 三级指标 | 指标值 …, any variant the catalogue knows)
+gives every column a role. Data cells are then read in order: a cell the level vocabulary
+names is an 一级 or 二级 label and holds for the rows below it (merged cells are printed
+once); the first other cell of a row is the 三级 name and the cells after it fill the
+columns after 三级指标 in header order. A layout that prints no row boundaries (one cell
+per paragraph) is read the same way, a row ending when its last column is filled.
+
+A header with two column groups (中期 | 年度, each 二级 | 三级 | 指标值) keeps the annual
+group's value as the 指标值 and the other group's value as ``midterm_value``. Columns
+beside the value keep their own fields (指标性质, 度量单位, 绩效标准, 指标解释, 备注, 权重,
+and unnamed per-site columns), never glued into it. A table without 一级/二级 columns (a
+flat list) gets its levels from the names where a level's name is in them, said as an
+import issue.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from jixiao.importers.base import ImportIssue
+from jixiao.importers.cells import GridCell
+from jixiao.importers.tokens import strip_prefix
+from jixiao.model import (
+    NOWHERE,
+    Indicator,
+    IndicatorGroup,
+    Level1,
+    Level2,
+    Requirement,
+    SourceLocation,
+    TreeVariant,
+    level1_of,
+)
+from jixiao.model.catalogue import (
+    ColumnGroup,
+    ColumnHeader,
+    ColumnRole,
+    FieldKey,
+    column_role,
+    field_for_label,
+    is_cost_label,
+    is_merged_level,
+    level1_for_label,
+    level2_for_label,
+    split_annotation,
+)
+from jixiao.model.catalogue_levels import LEVEL2_STEMS
+from jixiao.values import combine_value, parse_value
+
+_R = ColumnRole
+_LEVEL_ROLES = (_R.LEVEL1, _R.LEVEL2)
+_V2021 = frozenset({Level2.ECONOMIC_COST, Level2.SOCIAL_COST, Level2.ECOLOGICAL_COST})
+#: 【产出指标-数量指标】: a list layout's heading naming both levels.
+_BRACKET = re.compile(r"^[【\[]\s*(.+?)\s*[-—－–]\s*(.+?)\s*[】\]]$")
+#: name(value) in a list layout that prints no value column.
+_NAME_VALUE = re.compile(r"^(.+?)[（(]([^()（）]+)[)）]$")
+#: Extra columns → the Indicator field that keeps them.
+_EXTRA_FIELDS = {
+    _R.NATURE: "nature",
+    _R.UNIT: "unit",
+    _R.BASIS: "basis",
+    _R.DESCRIPTION: "description",
+    _R.REMARK: "remark",
+    _R.WEIGHT: "weight",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Column:
+    """One header cell: its role (None for an unnamed column such as a village) and text."""
+
+    role: ColumnRole | None
+    group: ColumnGroup | None
+    text: str
+
+
+def header_column(text: str) -> Column | None:
+    """The column a header cell names, or None when ``text`` is no column header."""
+    found: ColumnHeader | None = column_role(text)
+    return None if found is None else Column(found.role, found.group, text)
+
+
+def level_of(text: str) -> tuple[Level1 | None, Level2 | None, bool] | None:
+    """(一级, 二级, is cost) a level label names; None when ``text`` is no level label.
+
+    A merged label (社会、经济、生态效益指标) names no single level: (None, None, False).
+    """
+    if len(text) > 40:
+        return None
+    level1, level2 = level1_for_label(text), level2_for_label(text)
+    if level1 or level2:
+        return level1, level2, False
+    if is_cost_label(text):
+        return None, Level2.COST, True
+    if is_merged_level(text):
+        return None, None, False
+    return None
+
+
+@dataclass(slots=True)
+class _Segment:
+    """One column group of the header: its columns' positions by role."""
+
+    start: int
+    name: int
+    roles: dict[ColumnRole, int]
+    group: ColumnGroup | None
+    unnamed: list[int]
+
+
+def _segments(columns: list[Column]) -> list[_Segment]:
+    names = [i for i, c in enumerate(columns) if c.role is _R.NAME]
+    if not names:
+        return []
+    segments: list[_Segment] = []
+    for n, at in enumerate(names):
+        start = at - 1 if at and columns[at - 1].role is _R.LEVEL2 and n else at
+        end = names[n + 1] - 1 if n + 1 < len(names) else len(columns)
+        if n + 1 < len(names) and columns[names[n + 1] - 1].role is not _R.LEVEL2:
+            end = names[n + 1]
+        roles: dict[ColumnRole, int] = {}
+        unnamed: list[int] = []
+        group = None
+        for i in range(at + 1, end):
+            role = columns[i].role
+            if role is None:
+                unnamed.append(i)
+            else:
+                roles.setdefault(role, i)
+            group = group or columns[i].group
+        segments.append(_Segment(start, at, roles, group, unnamed))
+    return segments
+
+
+def _annual(segments: list[_Segment]) -> int:
+    """The segment holding the year's target: named 年度, else the last of several
+    (the templates print 中期 left of 年度)."""
+    for i, seg in enumerate(segments):
+        if seg.group is ColumnGroup.ANNUAL:
+            return i
+    return len(segments) - 1
+
+
+@dataclass(slots=True)
+class _Draft:
+    level1: Level1
+    level2: Level2
+    requirement: Requirement | None
+    location: SourceLocation
+    printed: bool = True
+    rows: list[Indicator] = field(default_factory=list)
+
+    def freeze(self) -> IndicatorGroup:
+        return IndicatorGroup(
+            self.level1,
+            self.level2,
+            self.requirement,
+            tuple(self.rows),
+            self.location,
+            levels_printed=self.printed,
+        )
+
+
+@dataclass(slots=True)
+class TableReader:
+    """Reads the cells after a header row; :meth:`finish` gives the groups."""
+
+    columns: list[Column]
+    issues: list[ImportIssue]
+    tree: TreeVariant = TreeVariant.CLASSIC
+    list_layout: bool = False  #: no header: 【一级-二级】 headings and name(value) lines
+    level1: Level1 | None = None
+    level2: Level2 | None = None
+    requirement: Requirement | None = None
+    level_at: SourceLocation = NOWHERE
+    label_in_row: bool = False  #: the row's last cell was an 一级 label
+    after_level2: bool = False  #: the last cell was a 二级 label
+    pending: dict[int, GridCell] = field(default_factory=dict)
+    cursor: int = -1
+    drafts: list[_Draft] = field(default_factory=list)
+    segments: list[_Segment] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self.segments = _segments(self.columns)
+        if not self.segments:
+            self.columns = [Column(_R.NAME, None, ""), Column(_R.VALUE, None, "")]
+            self.segments = _segments(self.columns)
+
+    @property
+    def flat(self) -> bool:
+        """No 一级/二级 columns and no list headings: levels come from the names."""
+        return not self.list_layout and not any(c.role in _LEVEL_ROLES for c in self.columns)
+
+    def new_row(self) -> None:
+        """A row boundary the layout prints."""
+        if self.pending:
+            self._emit()
+        self.label_in_row = False
+
+    def feed(self, cell: GridCell) -> None:
+        text = cell.text.strip()
+        if not text:
+            if self.pending:
+                self._put(cell)
+            return
+        if self.list_layout and self._bracket(text, cell):
+            return
+        level = level_of(text)
+        if level is not None and self._names_current(level):
+            level = None  # 「服务对象满意度指标 | 满意度 | 90%」: a name, not the level again
+        if level is not None and self._later_level2():
+            self._put(cell)
+            return
+        if level is not None or self._is_header(text):
+            if self.pending:
+                self._emit()
+            if level is not None:
+                self._set_level(level, text, cell.location)
+            return
+        self.label_in_row = self.after_level2 = False
+        if not self.pending:
+            self.cursor = self.segments[0].name
+        self._put(cell)
+
+    def _names_current(self, level: tuple[Level1 | None, Level2 | None, bool]) -> bool:
+        """Right after a 二级 label, a cell naming that same 二级 is the row's name."""
+        return self.after_level2 and level[1] is not None and level[1] is self.level2
+
+    def _is_header(self, text: str) -> bool:
+        found = field_for_label(text)
+        return header_column(text) is not None or (
+            found is not None and found.key is FieldKey.INDICATORS
+        )
+
+    def _later_level2(self) -> bool:
+        """The next column to fill is the 二级 of a later column group."""
+        return (
+            bool(self.pending)
+            and self.cursor < len(self.columns)
+            and self.columns[self.cursor].role is _R.LEVEL2
+            and self.cursor > self.segments[0].name
+        )
+
+    def _put(self, cell: GridCell) -> None:
+        self.pending[self.cursor] = cell
+        self.cursor += 1
+        if self.cursor >= len(self.columns):
+            self._emit()
+
+    def _bracket(self, text: str, cell: GridCell) -> bool:
+        m = _BRACKET.match(text)
+        if m is None:
+            return False
+        first, second = level_of(m.group(1)), level_of(m.group(2))
+        if first is None or second is None:
+            return False
+        if self.pending:
+            self._emit()
+        self._set_level(first, m.group(1), cell.location)
+        self.label_in_row = True
+        self._set_level(second, m.group(2), cell.location)
+        return True
+
+    def _set_level(
+        self, level: tuple[Level1 | None, Level2 | None, bool], text: str, where: SourceLocation
+    ) -> None:
+        level1, level2, cost = level
+        if level1 is not None and (level2 is None or not self.label_in_row):
+            self.level1, self.level2, self.requirement = level1, None, None
+            self.label_in_row, self.after_level2 = True, False
+            self.level_at = where
+            return
+        self.label_in_row, self.after_level2 = False, True
+        self.requirement = split_annotation(text)[1]
+        self.level_at = where
+        if level2 is None:
+            self.issues.append(
+                ImportIssue(
+                    where, f"二级指标“{text}”合并了多个二级指标，其下指标暂归入社会效益指标"
+                )
+            )
+            level2 = Level2.SOCIAL_BENEFIT
+        if cost and self.tree is TreeVariant.V2021:
+            self.level1, self.level2 = Level1.COST, None
+            return
+        if level2 in _V2021:
+            self.tree = TreeVariant.V2021
+        self.level2 = level2
+
+    # ------------------------------------------------------------ one row
+
+    def _text(self, at: int | None) -> str:
+        cell = None if at is None else self.pending.get(at)
+        return "" if cell is None else " ".join(cell.text.split())
+
+    def _emit(self) -> None:
+        segs = self.segments
+        annual = _annual(segs)
+        order = [annual, *(i for i in range(len(segs)) if i != annual)]
+        seg = segs[annual]
+        name_cell = self.pending.get(seg.name) or self.pending.get(segs[0].name)
+        name = next((self._text(segs[i].name) for i in order if self._text(segs[i].name)), "")
+        values = {i: self._value(segs[i]) for i in order}
+        value = values[annual]
+        where = name_cell.location if name_cell else next(iter(self.pending.values())).location
+        if not value and len(segs) > 1 and any(values.values()):
+            value = next(v for v in values.values() if v)
+            self.issues.append(
+                ImportIssue(where, f"指标“{name}”的年度指标值为空，取另一栏组的指标值“{value}”")
+            )
+        extras = {
+            attr: self._text(seg.roles.get(role, segs[0].roles.get(role)))
+            for role, attr in _EXTRA_FIELDS.items()
+        }
+        columns = self._unnamed(seg)
+        self.pending = {}
+        self.cursor = -1
+        if self.list_layout and not value and (m := _NAME_VALUE.match(name)):
+            name, value = m.group(1).strip(), m.group(2).strip()
+        name = strip_prefix(name)
+        if not name and not value and not any(extras.values()):
+            return
+        midterm = next((values[i] for i in order[1:] if values[i]), "") if len(segs) > 1 else ""
+        self._add(name, value, where, midterm, extras, columns)
+
+    def _cut_before_value(self) -> bool:
+        seg = self.segments[0]
+        value_at = seg.roles.get(_R.VALUE, seg.unnamed[0] if seg.unnamed else seg.name + 1)
+        return self.cursor <= value_at
+
+    def _value(self, seg: _Segment) -> str:
+        if _R.VALUE in seg.roles:
+            return self._text(seg.roles[_R.VALUE])
+        return self._text(seg.unnamed[0]) if seg.unnamed else ""
+
+    def _unnamed(self, seg: _Segment) -> tuple[tuple[str, str], ...]:
+        if _R.VALUE in seg.roles and not seg.unnamed:
+            return ()
+        return tuple((" ".join(self.columns[i].text.split()), self._text(i)) for i in seg.unnamed)
+
+    def _add(
+        self,
+        name: str,
+        value: str,
+        where: SourceLocation,
+        midterm: str,
+        extras: dict[str, str],
+        columns: tuple[tuple[str, str], ...],
+    ) -> None:
+        combined = combine_value(extras["nature"], value, extras["unit"])
+        indicator = Indicator(
+            name,
+            value,
+            parse_value(combined if extras["nature"] or extras["unit"] else value),
+            where,
+            midterm_value=midterm,
+            columns=columns,
+            **extras,
+        )
+        level1, level2, printed = self._levels(name, where)
+        last = self.drafts[-1] if self.drafts else None
+        if last is None or (last.level1, last.level2, last.printed) != (level1, level2, printed):
+            location = self.level_at if printed and self.level_at is not NOWHERE else where
+            last = _Draft(level1, level2, self.requirement, location, printed)
+            self.drafts.append(last)
+        last.rows.append(indicator)
+
+    def _levels(self, name: str, where: SourceLocation) -> tuple[Level1, Level2, bool]:
+        if self.flat:
+            level2 = infer_level2(name)
+            said = f"按名称归入“{level2}”" if level2 else "按名称无法判断，暂归入“数量指标”"
+            self.issues.append(ImportIssue(where, f"原表未印一级/二级指标：“{name}”{said}"))
+            level2 = level2 or Level2.QUANTITY
+            return level1_of(level2, self.tree) or Level1.OUTPUT, level2, False
+        level2 = self.level2
+        if level2 is None:
+            self.issues.append(ImportIssue(where, f"指标“{name}”前没有二级指标，暂归入“数量指标”"))
+            level2 = Level2.QUANTITY
+        level1 = level1_of(level2, self.tree) or self.level1 or Level1.OUTPUT
+        return level1, level2, True
+
+    def finish(self) -> tuple[tuple[IndicatorGroup, ...], TreeVariant]:
+        """The groups read; a last row the text stops inside (before its 指标值) is dropped."""
+        if self.pending and self._cut_before_value():
+            first = min(self.pending)
+            cell = self.pending[first]
+            self.issues.append(
+                ImportIssue(cell.location, f"表格在“{cell.text.strip()}”处中断，该行不完整，未读取")
+            )
+            self.pending = {}
+        if self.pending:
+            self._emit()
+        return tuple(d.freeze() for d in self.drafts), self.tree
+
+
+def is_list_heading(text: str) -> bool:
+    """【产出指标-数量指标】: a list layout's heading naming an 一级 and a 二级."""
+    m = _BRACKET.match(text)
+    return m is not None and level_of(m.group(1)) is not None and level_of(m.group(2)) is not None
+
+
+#: Level stems longest first, so 服务对象满意度 wins over 满意度.
+_STEMS = sorted(LEVEL2_STEMS.items(), key=lambda kv: -len(kv[0]))
+
+
+def infer_level2(name: str) -> Level2 | None:
+    """The 二级 whose name (数量, 质量, 时效, 成本, 满意度 …) the indicator's name holds.
+
+    >>> infer_level2("本土人才满意度")
+    <Level2.SERVICE_SATISFACTION: '服务对象满意度指标'>
+    >>> infer_level2("发放人数") is None
+    True
+    """
+    for stem, level2 in _STEMS:
+        if len(stem) > 1 and stem in name:
+            return level2
+    return Level2.COST if "成本" in name else None
+
+
+__all__ = ["Column", "TableReader", "header_column", "infer_level2", "is_list_heading", "level_of"]
