@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from enum import StrEnum
 
-from jixiao.model.catalogue_text import label_keys, squeeze, strip_marks
+from jixiao.model.catalogue_text import label_keys
 
 
 class ColumnRole(StrEnum):
@@ -120,10 +120,10 @@ def _group_prefix(key: str) -> tuple[ColumnGroup | None, str]:
     return None, key
 
 
-def _note_group(text: str) -> ColumnGroup | None:
-    m = _NOTE.search(strip_marks(squeeze(text)))
+def _note_group(key: str) -> ColumnGroup | None:
+    m = _NOTE.search(key) if key.endswith(")") else None
     note = m.group(1) if m else ""
-    return next((g for word, g in _GROUP_WORDS if note.startswith(word)), None)
+    return next((g for word, g in _GROUP_WORDS if note.startswith(word)), None) if note else None
 
 
 def column_role(header_text: str) -> ColumnHeader | None:
@@ -140,8 +140,9 @@ def column_role(header_text: str) -> ColumnHeader | None:
     >>> column_role("西坪镇尧山村") is None
     True
     """
-    note_group = _note_group(header_text)
-    for key in label_keys(header_text):
+    keys = label_keys(header_text)
+    note_group = _note_group(keys[0])
+    for key in keys:
         if (role := _BY_KEY.get(key)) is not None:
             return ColumnHeader(role, note_group)
         group, rest = _group_prefix(key)

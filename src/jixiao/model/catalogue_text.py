@@ -16,6 +16,9 @@ from functools import lru_cache
 
 #: Characters that never belong to a label: whitespace, OCR's '?' padding, required marks.
 _NOISE = frozenset(" \t\r\n\u3000\u00a0\u200b\ufeff?？*＊")
+_NOISE_RUN = re.compile("[" + "".join(sorted(_NOISE)) + "]+")
+#: First characters of a numbering or 其中 before a label (the regex runs only after one).
+_LEAD_CHARS = frozenset("其0123456789一二三四五六七八九十(（")
 _LEADING = re.compile(
     r"^(?:其中[:：]?|[0-9]+[.、．]|[一二三四五六七八九十]+[、.．]|[(（][一二三四五六七八九十0-9]+[)）])+"
 )
@@ -41,17 +44,24 @@ def squeeze(text: str) -> str:
     >>> squeeze("项 目\\n名称（万元）：")
     '项目名称(万元):'
     """
-    return "".join(norm_char(ch) for ch in text)
+    if not unicodedata.is_normalized("NFKC", text):
+        text = unicodedata.normalize("NFKC", text)
+    return _NOISE_RUN.sub("", text)
 
 
 def strip_marks(key: str) -> str:
     """Leading numbering (1. 一、 (一) 其中:) and trailing colons off a squeezed label."""
-    return _TRAILING_COLON.sub("", _LEADING.sub("", key))
+    if key[:1] in _LEAD_CHARS:
+        key = _LEADING.sub("", key)
+    return _TRAILING_COLON.sub("", key) if key.endswith(":") else key
 
 
 def strip_note(key: str) -> str:
     """One trailing bracketed annotation off a squeezed label: 年度资金总额(万元) → 年度资金总额."""
-    return _TRAILING_COLON.sub("", _TRAILING_NOTE.sub("", key))
+    if not key.endswith(")"):
+        return key
+    key = _TRAILING_NOTE.sub("", key)
+    return _TRAILING_COLON.sub("", key) if key.endswith(":") else key
 
 
 def label_key(text: str) -> str:
@@ -65,9 +75,13 @@ def label_key(text: str) -> str:
     return strip_marks(squeeze(text))
 
 
+@lru_cache(maxsize=16384)
 def label_keys(text: str) -> tuple[str, ...]:
     """The keys to try for ``text``, most specific first: as printed, then with each
     trailing annotation removed in turn.
+
+    Cached (bounded): every form prints the same few hundred labels, and each lookup of
+    the catalogue starts here.
 
     >>> label_keys("数量指标（必填）（万元）")
     ('数量指标(必填)(万元)', '数量指标(必填)', '数量指标')
