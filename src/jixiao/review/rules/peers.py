@@ -62,37 +62,48 @@ def copied_indicator_across_departments(batch: BatchContext) -> Iterator[Hit]:
     依据：
         财预〔2015〕88号第三章“相关性审核”：绩效目标与项目内容是否相关。
     """
-    index: dict[str, list[tuple[int, Row]]] = defaultdict(list)
+    # row key → project name → its rows: each distinct project is compared once, however
+    # many forms repeat it (a batch often holds the same project for several years)
+    index: dict[str, dict[str, list[tuple[int, Row]]]] = defaultdict(dict)
     for i, ctx in enumerate(batch.forms):
         for row in ctx.real_rows:
-            index[row.key].append((i, row))
-    forms = batch.forms
-    for rows in index.values():
-        if len(rows) < 2:
-            continue
-        for i, row in rows:
-            yield from _foreign(forms, i, row, rows)
+            index[row.key].setdefault(ctx.decl.project_name, []).append((i, row))
+    cache: dict[tuple[str, str, str], str] = {}
+    for projects in index.values():
+        if len(projects) > 1:
+            yield from _foreign(batch.forms, projects, cache)
 
 
 def _foreign(
-    forms: tuple[FormContext, ...], i: int, row: Row, rows: list[tuple[int, Row]]
+    forms: tuple[FormContext, ...],
+    projects: dict[str, list[tuple[int, Row]]],
+    cache: dict[tuple[str, str, str], str],
 ) -> Iterator[Hit]:
-    me = forms[i]
-    own = me.decl.project_name + me.decl.annual_goal
-    for j, _ in rows:
-        other = forms[j]
-        same_owner = _owner(other) == _owner(me) and other.decl.year == me.decl.year
-        if j == i or same_owner or other.decl.project_name == me.decl.project_name:
-            continue
-        term = foreign_term(row.name, other.decl.project_name, own)
-        if term:
-            yield row.hit(
-                owner=_owner(other) or "其他单位",
-                other=other.decl.project_name,
-                term=term,
-                project=me.decl.project_name,
-            )._replace(form=i)
-            return
+    for project, rows in projects.items():
+        for i, row in rows:
+            me = forms[i]
+            own = project + me.decl.annual_goal
+            for other_name, other_rows in projects.items():
+                other = forms[other_rows[0][0]]
+                if other_name == project or _same_owner_and_year(me, other):
+                    continue
+                key = (row.name, other_name, own)
+                term = cache.get(key)
+                if term is None:
+                    term = cache[key] = foreign_term(row.name, other_name, own)
+                if term:
+                    yield row.hit(
+                        owner=_owner(other) or "其他单位",
+                        other=other_name,
+                        term=term,
+                        project=project,
+                    )._replace(form=i)
+                    break
+
+
+def _same_owner_and_year(a: FormContext, b: FormContext) -> bool:
+    """B601's ground: one department, one year."""
+    return _owner(a) == _owner(b) and a.decl.year == b.decl.year
 
 
 @rule(
@@ -125,22 +136,20 @@ def identical_goal_text(batch: BatchContext) -> Iterator[Hit]:
     依据：
         财预〔2015〕88号第三章“完整性审核”：绩效目标是否明确、清晰。
     """
-    seen: dict[str, list[int]] = defaultdict(list)
+    seen: dict[str, dict[str, list[int]]] = defaultdict(dict)
     for i, ctx in enumerate(batch.forms):
         goal = normal_name(ctx.decl.annual_goal)
         if len(goal) >= ctx.policy.number("goal_copy_min_length"):
-            seen[goal].append(i)
-    for indexes in seen.values():
-        for i in indexes:
-            me = batch.forms[i]
-            other = next((batch.forms[j] for j in indexes if _differs(batch.forms[j], me)), None)
-            if other is not None:
-                hit = me.hit(other=other.decl.project_name, owner=_owner(other) or "其他单位")
+            seen[goal].setdefault(ctx.decl.project_name, []).append(i)
+    for projects in seen.values():
+        if len(projects) < 2:
+            continue
+        for name, indexes in projects.items():
+            other_name = next(n for n in projects if n != name)
+            other = batch.forms[projects[other_name][0]]
+            for i in indexes:
+                hit = batch.forms[i].hit(other=other_name, owner=_owner(other) or "其他单位")
                 yield hit._replace(form=i)
-
-
-def _differs(a: FormContext, b: FormContext) -> bool:
-    return a.decl.project_name != b.decl.project_name
 
 
 @rule(
