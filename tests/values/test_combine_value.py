@@ -6,7 +6,7 @@ import doctest
 
 import pytest
 
-from jixiao.values import ValueKind, combine, combine_value, parse_value
+from jixiao.values import ValueKind, combine, combine_value, normalize, parse_value
 
 CASES = [
     # (指标性质, 指标值, 度量单位) → 指标值 text
@@ -35,6 +35,11 @@ CASES = [
     (("正向", "95%", "%"), "≥95%"),  # the unit is already printed with the value
     (("区间", "80-90", "%"), "80-90%"),  # an unknown word adds nothing
     ((" 正向 ", " 95 ", " % "), "≥95%"),
+    (("正向", "较好", "%"), "较好"),  # words take neither operator nor unit
+    (("正向", "按时完成", ""), "按时完成"),
+    (("=", "1-12", "月"), "=1-12月"),
+    (("正向", "９５", "%"), "≥９５%"),  # full-width digits are digits
+    (("反向", "2023年12月", "月"), "≤2023年12月"),
 ]
 
 
@@ -44,7 +49,7 @@ def test_it_combines_value_columns(cells: tuple[str, str, str], expected: str) -
 
 
 def test_it_gives_values_the_grammar_reads() -> None:
-    quantitative = [e for (n, _, _), e in CASES if e and n != "定性" and n != "区间"]
+    quantitative = [e for (_, v, _), e in CASES if normalize(v)[:1].isdigit()]
     assert all(parse_value(text).kind is ValueKind.QUANTITATIVE for text in quantitative)
 
 

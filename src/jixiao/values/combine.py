@@ -51,9 +51,10 @@ def combine_value(nature: str, value: str, unit: str) -> str:
 
     Rules, in order: an empty 指标值 gives "" (a 定性 row left blank); 正向 → ``≥``,
     反向 → ``≤``, an operator (``=``, ``＝``, ``≥`` …) is kept in its half-width form,
-    定性 / 定量 / unknown words add nothing; no operator is added when the value already
-    starts with one; a unit of ``/``, ``-``, ``无`` or blank is dropped, and so is a unit
-    the value already ends with.
+    定性 / 定量 / unknown words add nothing; the operator goes only before a number, and
+    not when the value already starts with an operator; the unit goes only after a number,
+    and a unit of ``/``, ``-``, ``无`` or blank is dropped, as is one the value already
+    ends with. A value in words (优良, 较好) is kept as printed.
 
     >>> combine_value("反向", "3", "日")
     '≤3日'
@@ -61,6 +62,8 @@ def combine_value(nature: str, value: str, unit: str) -> str:
     '=3500米'
     >>> combine_value("定性", "优良", "")
     '优良'
+    >>> combine_value("正向", "较好", "%")
+    '较好'
     >>> combine_value("正向", "≥85", "%")
     '≥85%'
     >>> combine_value("定性", "", "")
@@ -69,8 +72,9 @@ def combine_value(nature: str, value: str, unit: str) -> str:
     nature, value, unit = nature.strip(), value.strip(), unit.strip()
     if not value:
         return ""
-    op = "" if _has_operator(value) else _operator(nature)
-    if unit in NO_UNIT or value.endswith(unit):
+    digits = normalize(value)
+    op = "" if _has_operator(value) or not digits[:1].isdigit() else _operator(nature)
+    if unit in NO_UNIT or value.endswith(unit) or not digits[-1:].isdigit():
         unit = ""
     return f"{op}{value}{unit}"
 
