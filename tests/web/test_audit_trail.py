@@ -54,9 +54,11 @@ def _history(row: Declaration) -> tuple[int, int, int, list[str]]:
     )
 
 
-def test_it_names_the_vendor_it_runs_on() -> None:
+def test_it_has_every_trigger_after_migrating(db: None) -> None:
     assert connection.vendor in {"sqlite", "postgresql"}
-    assert appendonly.install_sql(connection.vendor)
+    expected = appendonly.trigger_names(connection.vendor)
+    assert len(expected) == (3 if connection.vendor == "postgresql" else 6)
+    assert appendonly.installed_triggers(connection) == expected
 
 
 def test_it_still_appends(world: World) -> None:

@@ -69,6 +69,28 @@ def remove_sql(vendor: str) -> list[str]:
     return []
 
 
+def trigger_names(vendor: str) -> set[str]:
+    """The names of the triggers :func:`install_sql` creates on ``vendor``."""
+    if vendor == "postgresql":
+        return {f"{t}_append_only" for t in TABLES}
+    if vendor == "sqlite":
+        return {f"{t}_no_{op}" for t in TABLES for op in ("update", "delete")}
+    return set()
+
+
+def installed_triggers(connection: BaseDatabaseWrapper) -> set[str]:
+    """The append-only triggers present in the database now."""
+    query = {
+        "postgresql": "SELECT tgname FROM pg_trigger WHERE NOT tgisinternal",
+        "sqlite": "SELECT name FROM sqlite_master WHERE type = 'trigger'",
+    }.get(connection.vendor)
+    if query is None:
+        return set()
+    with connection.cursor() as cursor:
+        cursor.execute(query)
+        return {name for (name,) in cursor.fetchall()} & trigger_names(connection.vendor)
+
+
 def install(connection: BaseDatabaseWrapper) -> None:
     """Create the triggers on ``connection`` if they are missing."""
     with connection.cursor() as cursor:
