@@ -114,7 +114,9 @@ def to_json_object(decl: Declaration) -> JsonObject:
             "other": _dec(f.other),
             "project_total": _dec(f.project_total),
             "location": _location(f.location),
-            **({"fiscal_parts": [[k, str(v)] for k, v in f.fiscal_parts]} if f.fiscal_parts else {}),
+            **(
+                {"fiscal_parts": [[k, str(v)] for k, v in f.fiscal_parts]} if f.fiscal_parts else {}
+            ),
         },
         "annual_goal": decl.annual_goal,
         "long_term_goal": decl.long_term_goal,
@@ -231,7 +233,9 @@ def _load_group(obj: Any, where: str) -> IndicatorGroup:
     return IndicatorGroup(
         level1=level1,
         level2=level2,
-        requirement=None if req is None else _enum(Requirement, req, f"{where} {FormText.REQUIREMENT}"),
+        requirement=None
+        if req is None
+        else _enum(Requirement, req, f"{where} {FormText.REQUIREMENT}"),
         indicators=tuple(
             _load_indicator(r, levels, f"{where} 第{n}行") for n, r in enumerate(rows, 1)
         ),
@@ -302,7 +306,9 @@ def from_json_object(obj: Any, where: str = "申报表") -> Declaration:
             _load_group(g, f"{where} 第{n}组指标")
             for n, g in enumerate(_get(obj, "groups", list, where), 1)
         ),
-        verdict=None if verdict is None else _enum(Verdict, verdict, f"{where} {spec(FieldKey.VERDICT).label}"),
+        verdict=None
+        if verdict is None
+        else _enum(Verdict, verdict, f"{where} {spec(FieldKey.VERDICT).label}"),
         printed_verdict=None
         if printed is None
         else _enum(Verdict, printed, f"{where} 原表所载综合评定等级"),
