@@ -65,6 +65,19 @@ PAGE_CASES = [
     Case("indicators:bundle", "get", "草稿", "302 200 200 200 200 200", {"name": "热线"}),
     Case("indicators:check", "get", "草稿", "302 200 200 200 200 200", {"value": "≥5%"}),
     Case("indicators:learn", "post", "草稿", "302 403 403 403 403 302"),
+    Case("monitoring:todo", "get", "通过", "302 200 200 200 200 200"),
+    Case(
+        "monitoring:open_round",
+        "post",
+        "通过",
+        "302 403 403 302 403 403",
+        {"year": "2025", "month": "6", "deadline": "2099-12-31"},
+    ),
+    Case("monitoring:dashboard", "get", "通过", "302 200 200 200 200 200"),
+    Case("monitoring:report", "get", "通过", "302 200 200 200 404 200"),
+    Case("monitoring:template", "get", "通过", "302 200 200 200 404 200"),
+    Case("monitoring:upload", "post", "通过", "302 303 403 403 404 403"),
+    Case("monitoring:act", "post", "通过", "302 302 403 403 404 403", {"action": "提交"}),
 ]
 
 API_CASES = [
@@ -115,7 +128,24 @@ def _page_url(case: Case, world: World, pk: object) -> str:
         kwargs = {"org": world.department.pk, "year": 2025}
     if case.name == "accounts:password_reset":
         kwargs = {"pk": world.users["filer"].pk}
+    if case.name.startswith("monitoring:") and case.name not in _MONITORING_LISTS:
+        kwargs = {"pk": _monitoring(world).pk}
     return reverse(case.name, kwargs=kwargs or None)
+
+
+_MONITORING_LISTS = {"monitoring:todo", "monitoring:open_round", "monitoring:dashboard"}
+
+
+def _monitoring(world: World) -> Any:
+    """The monitoring report of the approved declaration, in a round the 财政 opened."""
+    import datetime
+
+    from jixiao.web.monitoring import store
+    from jixiao.web.monitoring.models import MonitoringReportRecord
+
+    deadline = datetime.date.today() + datetime.timedelta(days=30)
+    store.open_round(world.users["finance"], 2025, 6, deadline)
+    return MonitoringReportRecord.objects.get()
 
 
 def _request(case: Case, world: World, persona: str) -> int:

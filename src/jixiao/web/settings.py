@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "jixiao.web.accounts",
     "jixiao.web.declarations",
     "jixiao.web.indicators",
+    "jixiao.web.monitoring",
     "axes",  # login throttling (django-axes); last, as its documentation asks
 ]
 

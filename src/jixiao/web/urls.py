@@ -25,6 +25,7 @@ urlpatterns = [
     path("api/", api.urls),
     path("", include("jixiao.web.declarations.urls")),
     path("", include("jixiao.web.indicators.urls")),
+    path("", include("jixiao.web.monitoring.urls")),
 ]
 
 handler400 = "jixiao.web.errors.bad_request"
