@@ -125,3 +125,28 @@ def test_it_applies_the_password_rules_when_the_admin_adds_a_user(world: World) 
     assert not User.objects.filter(username="xinren").exists()
     data |= {"password1": "新同事的密码-2026", "password2": "新同事的密码-2026", "role": "填报人"}
     assert _admin().submit(url, data).status_code == 302
+
+
+def test_it_makes_the_user_choose_a_new_password_first(world: World) -> None:
+    temporary = _temporary(_admin().submit(_url(world), {}).content.decode())
+    browser = Browser()
+    assert browser.login("filer", temporary)["Location"] == reverse("declarations:list")
+    for path in ("/declarations/", "/library/", "/admin/"):
+        assert browser.get(path)["Location"] == "/accounts/password/"
+    page = browser.get("/accounts/password/").content.decode()
+    assert "您的密码由管理员设置，请先设置自己的新密码" in page
+    data = {"old_password": temporary, "new_password1": "自己的密码-2026"}
+    browser.submit("/accounts/password/", {**data, "new_password2": "自己的密码-2026"})
+    assert browser.get("/declarations/").status_code == 200
+    world.users["filer"].refresh_from_db()
+    assert not world.users["filer"].must_change_password
+
+
+def test_it_makes_the_user_replace_a_password_the_admin_typed(world: World) -> None:
+    _admin_form(world, "管理员设置-2026")
+    browser = Browser()
+    browser.login("filer", "管理员设置-2026")
+    assert browser.get("/declarations/")["Location"] == "/accounts/password/"
+    assert browser.get("/accounts/password/").status_code == 200
+    logout = browser.client.post("/accounts/logout/", {"csrfmiddlewaretoken": browser.token()})
+    assert logout["Location"] == "/accounts/login/", "signing out stays possible"

@@ -62,7 +62,6 @@ INSTALLED_APPS = [
     "jixiao.web.accounts",
     "jixiao.web.declarations",
     "jixiao.web.indicators",
-    "jixiao.web.monitoring",
     "axes",  # login throttling (django-axes); last, as its documentation asks
 ]
 
@@ -77,6 +76,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "jixiao.web.accounts.required.PasswordChangeRequiredMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "axes.middleware.AxesMiddleware",
 ]

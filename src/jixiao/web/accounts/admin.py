@@ -41,7 +41,7 @@ class JixiaoUserAdmin(UserAdmin):
         (None, {"fields": ("username", "password")}),
         ("个人信息", {"fields": ("last_name", "first_name", "email")}),
         ("机构与角色", {"fields": ("organisation", "role")}),
-        ("状态", {"fields": ("is_active", "is_staff", "is_superuser")}),
+        ("状态", {"fields": ("is_active", "must_change_password", "is_staff", "is_superuser")}),
         ("重要日期", {"fields": ("last_login", "date_joined")}),
     )
     add_fieldsets = (

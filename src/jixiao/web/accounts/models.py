@@ -68,6 +68,8 @@ class User(AbstractUser):
         related_name="users",
     )
     role = models.CharField("角色", max_length=20, choices=Role.choices, default=WorkflowRole.FILER)
+    #: Set when an administrator issued the password; cleared when the user sets their own.
+    must_change_password = models.BooleanField("须修改密码", default=False)
 
     class Meta:
         verbose_name = "用户"
