@@ -170,3 +170,37 @@ def test_admin_merges_entries_through_the_core(world: World) -> None:
     assert LibraryEntry.objects.filter(pk__in=[a.pk, b.pk]).count() == 1
     kept = LibraryEntry.objects.get(pk__in=[a.pk, b.pk])
     assert kept.origin == "人工" and set(kept.aliases) & {"办公人员满意度", "培训人员满意度"}
+
+
+def test_the_editor_review_flags_a_far_out_value_against_the_library(world: World) -> None:
+    from jixiao.web.declarations import engine
+
+    row = world.declaration()
+    form = engine.stored(row.content).form
+    satisfaction = next(g for g in form.groups if g.level2.value == "服务对象满意度指标")
+    name = satisfaction.real_indicators[0].name
+    assert not any(f.code == "B605" for f in engine.stored(row.content).review.findings)
+    stats = [
+        {
+            "unit": "%",
+            "count": 8,
+            "median": "99",
+            "low": "99",
+            "high": "99.5",
+            "min": "99",
+            "max": "100",
+            "operator": "≥",
+        }
+    ]
+    LibraryEntry.objects.create(
+        key=f"服务对象满意度指标/{name}",
+        level1="满意度指标",
+        level2="服务对象满意度指标",
+        name=name,
+        unit="%",
+        stats=stats,
+        sources=[f"表{i}" for i in range(8)],
+        form_count=8,
+    )
+    findings = [f for f in engine.stored(row.content).review.findings if f.code == "B605"]
+    assert len(findings) == 1 and "来自8个取值" in findings[0].message  # the cache saw the change

@@ -10,8 +10,9 @@ name words for matching a new project to similar ones.
 - :meth:`Suggester.bundle` answers a new project: its type by the policy keywords, the most
   similar earlier projects by name, and the indicators they declared, commonest first.
 - :meth:`Suggester.outlier` says whether a value lies outside the Tukey fences of what forms
-  declared for the same indicator in the same unit, with the range and how many values it
-  comes from.
+  declared for the same indicator (the same 二级指标 and a name or alias that normalises
+  alike — an exact look-up, fast enough for every row of a live review) in the same unit,
+  with the range and how many values it comes from.
 """
 
 from __future__ import annotations
@@ -77,8 +78,11 @@ class Suggester:
         self._choices: list[str] = []
         self._spellings: list[str] = []
         self._by_key: dict[str, Entry] = {}
+        self._exact: dict[tuple[str, str], Entry] = {}  #: (二级指标, any normalised spelling)
         for entry in active:
             self._by_key.setdefault(entry.key, entry)
+            for spelling in (entry.name, *entry.aliases):
+                self._exact.setdefault((entry.level2, normalise(spelling, self._synonyms)), entry)
             seen: set[str] = set()
             for spelling in (entry.name, *entry.aliases):
                 choice = normalise(spelling, self._synonyms)
@@ -139,10 +143,9 @@ class Suggester:
         """The entry's distribution when ``value`` lies far outside it, else None."""
         if not countable(value) or value.number is None:
             return None
-        hits = [s for s in self.names(name, limit=1, level2=level2) if s.score >= 90]
-        if not hits:
+        entry = self._exact.get((level2, normalise(name, self._synonyms)))
+        if entry is None:
             return None
-        entry = hits[0].entry
         stats = entry.stats_in(unit_of(value))
         minimum = self.policy.number("library_outlier_min_count")
         if stats is None or stats.count < minimum:

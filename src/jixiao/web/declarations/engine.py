@@ -16,6 +16,7 @@ from typing import Generic, TypeVar
 
 from jixiao.importers.base import ImportResult
 from jixiao.importers.detect import import_bytes
+from jixiao.library import Suggester
 from jixiao.model import Declaration, Level2, Requirement, dumps
 from jixiao.render.bundle import render_bundle
 from jixiao.render.docx import render_docx
@@ -27,6 +28,7 @@ from jixiao.review.finding import Finding
 from jixiao.review.profiles import get_profile
 from jixiao.web.accounts.models import PolicyProfile
 from jixiao.web.declarations import codec
+from jixiao.web.indicators import service as library
 
 K = TypeVar("K")
 V = TypeVar("V")
@@ -105,13 +107,19 @@ def requirements(profile: str | None = None) -> dict[Level2, Requirement]:
 
 
 def review(form: Declaration) -> ReviewView:
-    """The automatic review of one form by the core's review engine."""
-    return _review(form, active_profile())
+    """The automatic review of one form by the core's review engine, against the 指标库."""
+    return _review(form, active_profile(), library.suggester())
 
 
-def _review(form: Declaration, active: tuple[str, tuple[str, ...], tuple[str, ...]]) -> ReviewView:
+def _review(
+    form: Declaration,
+    active: tuple[str, tuple[str, ...], tuple[str, ...]],
+    suggester: Suggester,
+) -> ReviewView:
     profile, select, ignore = active
-    report = run_review([form], profile=profile, select=select, ignore=ignore).forms[0]
+    report = run_review(
+        [form], profile=profile, select=select, ignore=ignore, library=suggester
+    ).forms[0]
     findings = _unique(tuple(_view(f) for f in report.findings))
     return ReviewView(
         findings=findings,
@@ -129,7 +137,7 @@ class Stored:
     so page fragments that depend only on these can be cached under it too.
     """
 
-    key: tuple[str, str, tuple[str, ...], tuple[str, ...]]
+    key: tuple[str, str, tuple[str, ...], tuple[str, ...], str]
     form: Declaration
     review: ReviewView
 
@@ -165,7 +173,7 @@ class LRU(Generic[K, V]):
 
 
 #: Decoded and reviewed stored declarations of this process, by :attr:`Stored.key`.
-STORED: LRU[tuple[str, str, tuple[str, ...], tuple[str, ...]], Stored] = LRU(512)
+STORED: LRU[tuple[str, str, tuple[str, ...], tuple[str, ...], str], Stored] = LRU(512)
 
 
 def digest(content: str) -> str:
@@ -176,16 +184,18 @@ def digest(content: str) -> str:
 def stored(content: str) -> Stored:
     """The form stored as ``content`` (canonical JSON) with its review under the active profile.
 
-    Cached per (content digest, profile, select, ignore): a saved edit changes the content and
-    a changed 审核规则配置 changes the profile, so neither can see a stale report; the cache is
-    per process, holds at most :data:`STORED`'s size and is rebuilt on restart (a new core).
+    Cached per (content digest, profile, select, ignore, 指标库 version): a saved edit changes
+    the content, a changed 审核规则配置 the profile and a relearnt or curated library its
+    version, so none can see a stale report; the cache is per process, holds at most
+    :data:`STORED`'s size and is rebuilt on restart (a new core).
     """
     active = active_profile()
-    key = (digest(content), *active)
+    version, suggester = library.current()
+    key = (digest(content), *active, version)
     hit = STORED.get(key)
     if hit is None:
         form = codec.from_text(content)
-        hit = Stored(key=key, form=form, review=_review(form, active))
+        hit = Stored(key=key, form=form, review=_review(form, active, suggester))
         STORED.put(key, hit)
     return hit
 

@@ -15,6 +15,7 @@ from django.contrib import admin, messages
 from django.db import transaction
 from django.db.models import QuerySet
 from django.http import HttpRequest
+from django.utils import timezone
 
 from jixiao.library import EntryStatus, Library, Origin
 from jixiao.library.curate import merge
@@ -42,7 +43,9 @@ class LibraryEntryAdmin(admin.ModelAdmin):
 
     @admin.action(description="停用所选条目（保留，不再推荐）")
     def retire_entries(self, request: HttpRequest, queryset: QuerySet[LibraryEntry]) -> None:
-        count = queryset.update(status=EntryStatus.RETIRED, origin=Origin.CURATED)
+        count = queryset.update(
+            status=EntryStatus.RETIRED, origin=Origin.CURATED, updated_at=timezone.now()
+        )
         forget()
         self.message_user(request, f"已停用{count}个条目。")
 

@@ -139,22 +139,33 @@ _cached: dict[str, tuple[tuple[object, ...], Suggester]] = {}
 
 
 def _version() -> tuple[object, ...]:
-    entries = LibraryEntry.objects.aggregate(n=Count("id"), at=Max("updated_at"))
-    projects = LibraryProject.objects.aggregate(n=Count("id"), top=Max("id"))
-    return (entries["n"], entries["at"], projects["n"], projects["top"])
+    """One query: learning again rewrites every entry (new ids, new times) with the projects;
+    every curator's change saves an entry (a retirement sets its time too)."""
+    found = LibraryEntry.objects.aggregate(n=Count("id"), top=Max("id"), at=Max("updated_at"))
+    return (found["n"], found["top"], found["at"])
 
 
-def suggester() -> Suggester:
-    """A suggester over the library as stored now (rebuilt in this process when it changes)."""
+def current() -> tuple[str, Suggester]:
+    """The library's version and a suggester over it as stored now.
+
+    The version names the stored rows (count and last change of entries and projects), so a
+    cache keyed by it — this process's suggester, the review cache — never serves an old
+    library; every web node sees the same version for the same rows.
+    """
     version = _version()
     with _lock:
         hit = _cached.get("library")
         if hit is not None and hit[0] == version:
-            return hit[1]
+            return repr(version), hit[1]
     built = Suggester(stored_library())
     with _lock:
         _cached["library"] = (version, built)
-    return built
+    return repr(version), built
+
+
+def suggester() -> Suggester:
+    """A suggester over the library as stored now (rebuilt in this process when it changes)."""
+    return current()[1]
 
 
 def forget() -> None:
