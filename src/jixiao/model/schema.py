@@ -10,7 +10,7 @@ import json
 from typing import Any
 
 from jixiao.model.canonical import SCHEMA_ID
-from jixiao.model.catalogue import ColumnRole, FieldKey, spec
+from jixiao.model.catalogue import COLUMNS, ColumnGroup, ColumnRole, FieldKey, spec
 from jixiao.model.vocab import Level1, Level2, Requirement, TreeVariant, Verdict
 from jixiao.values import VALUE_JSON_SCHEMA
 
@@ -22,6 +22,15 @@ STRING = {"type": "string"}
 def _label(key: FieldKey, variants: int = 0) -> str:
     """A field's catalogue label and its first ``variants`` variants: 长期目标/项目总目标."""
     return "/".join((spec(key).label, *spec(key).variants[:variants]))
+
+
+def _column(role: ColumnRole, variants: int = 0) -> str:
+    """A column role's header and its first ``variants`` variants: 指标性质/计算符号."""
+    spec_ = next(c for c in COLUMNS if c.role is role)
+    return "/".join(spec_.labels[: 1 + variants])
+
+
+_AS_PRINTED = "（原文）"
 
 
 def _enum(values: list[str], nullable: bool = False) -> dict[str, Any]:
@@ -54,13 +63,13 @@ PRINTED_LEVEL2 = _enum([m.value for m in Level2], nullable=True)
 PAIRS = {"type": "array", "items": {"type": "array", "items": STRING, "minItems": 2, "maxItems": 2}}
 #: Optional indicator columns beside the 指标值, with their description.
 INDICATOR_EXTRAS = (
-    ("nature", "指标性质/计算符号（原文）"),
-    ("unit", "度量单位/计量单位（原文）"),
-    ("midterm_value", "中期指标值"),
-    ("basis", "绩效标准/指标值设定依据"),
-    ("description", "绩效指标描述/指标解释"),
-    ("remark", "备注"),
-    ("weight", "权重/分值（原文）"),
+    ("nature", _column(ColumnRole.NATURE, 1) + _AS_PRINTED),
+    ("unit", _column(ColumnRole.UNIT, 1) + _AS_PRINTED),
+    ("midterm_value", ColumnGroup.MID_TERM + ColumnRole.VALUE),
+    ("basis", _column(ColumnRole.BASIS, 1)),
+    ("description", _column(ColumnRole.DESCRIPTION, 1)),
+    ("remark", _column(ColumnRole.REMARK)),
+    ("weight", _column(ColumnRole.WEIGHT, 1) + _AS_PRINTED),
 )
 
 
@@ -72,7 +81,7 @@ def declaration_schema() -> dict[str, Any]:
             "level1": PRINTED_LEVEL1,
             "level2": PRINTED_LEVEL2,
             "name": {"type": "string", "description": ColumnRole.NAME.value},
-            "value_text": {"type": "string", "description": f"{ColumnRole.VALUE}（原文）"},
+            "value_text": {"type": "string", "description": ColumnRole.VALUE + _AS_PRINTED},
             "value": {"$ref": "#/$defs/value"},
             "location": {"$ref": "#/$defs/location"},
             **extras,
