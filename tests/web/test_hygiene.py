@@ -146,3 +146,12 @@ def test_it_records_opinions_only_in_the_reviewers_own_step(
     assert Note.objects.filter(kind="审核意见").exists() is (expected == 302)
     if expected == 403:
         assert "才能记录审核意见" in response.content.decode()
+
+
+def test_it_shows_the_tree_names_read_only_in_the_editor(world: World) -> None:
+    row = world.declaration()
+    html = Signed(world.users["filer"]).get(_url("edit", row)).content.decode()
+    for name in ("department_name", "implementer_name"):
+        field = html.split(f'name="{name}"', 1)[1].split(">", 1)[0]
+        assert "readonly" in field
+    assert "readonly" not in html.split('name="project_name"', 1)[1].split(">", 1)[0]

@@ -50,6 +50,10 @@ _HEADER_FIELDS = (
 _MONEY_FIELDS = (_K.ANNUAL_TOTAL, _K.FISCAL, _K.OTHER)
 # Every label the editor shows is the catalogue's (jixiao.model.catalogue).
 HEADER = tuple((name, spec(key).name) for name, key in _HEADER_FIELDS)
+#: Fields the organisation tree fills (store.save keeps the tree's whatever is posted).
+TREE_FIELDS = frozenset(
+    {"department_name", "department_code", "implementer_name", "implementer_code"}
+)
 MONEY = tuple((key.value, spec(key).label) for key in _MONEY_FIELDS)
 TEXTS_KEY = (_K.ANNUAL_GOAL.value, _K.ANNUAL_GOAL)
 TEXTS = ((TEXTS_KEY[0], spec(TEXTS_KEY[1]).label),)

@@ -38,6 +38,7 @@ def _context(
         "decl": row,
         "values": values,
         "header": [(n, label, values.get(n, "")) for n, label in editor.HEADER],
+        "tree_fields": editor.TREE_FIELDS,
         "money": [(n, label, values.get(n, "")) for n, label in editor.MONEY],
         "groups": groups,
         "trees": list(TreeVariant),
