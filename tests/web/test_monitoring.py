@@ -217,3 +217,16 @@ def test_it_transition_rows_cannot_be_changed(world: World) -> None:
         row.save()
     with pytest.raises(ValueError, match="不能删除"):
         row.delete()
+
+
+def test_it_closes_the_round_to_filing_after_the_deadline(world: World) -> None:
+    world.declaration("通过")
+    record = _open(world)
+    MonitoringRound.objects.update(deadline=datetime.date.today() - datetime.timedelta(days=1))
+    filer = _session(world, "filer")
+    response = _post(filer, f"/monitoring/{record.pk}/act", {"action": "提交"})
+    assert response.status_code == 403  # type: ignore[attr-defined]
+    assert "截止，不能再填报或提交" in response.content.decode()  # type: ignore[attr-defined]
+    assert _upload(filer, record, b"x").status_code == 403  # type: ignore[attr-defined]
+    record.refresh_from_db()
+    assert record.status == "待填报"

@@ -9,6 +9,7 @@ from collections import Counter, defaultdict
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.db.models import Count
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -106,6 +107,7 @@ def upload(request: AuthedRequest, pk: uuid.UUID) -> HttpResponse:
     """The 填报人 uploads the filled XLSX; it must keep the approved indicators."""
     record = get_visible(request.user, pk)
     require_role(request.user, Role.FILER)
+    _require_open(record)
     upload = request.FILES.get("file")
     if upload is None or upload.size is None or upload.size > MAX_UPLOAD:
         return _bad(request, record, f"请选择不超过 {MAX_UPLOAD // 1024 // 1024} MB 的监控表文件")
@@ -117,6 +119,13 @@ def upload(request: AuthedRequest, pk: uuid.UUID) -> HttpResponse:
         return _bad(request, record, str(exc))
     messages.success(request, "已保存填报内容")
     return redirect("monitoring:report", pk=record.pk)
+
+
+def _require_open(record: MonitoringReportRecord) -> None:
+    """403 once the round's deadline has passed: the round is closed to filing."""
+    if record.round.is_closed(_today()):
+        deadline = record.round.deadline.isoformat()
+        raise PermissionDenied(f"本轮监控已于{deadline}截止，不能再填报或提交")
 
 
 def _bad(request: AuthedRequest, record: MonitoringReportRecord, message: str) -> HttpResponse:
@@ -139,6 +148,8 @@ def act(request: AuthedRequest, pk: uuid.UUID) -> HttpResponse:
         return HttpResponse("未知操作或处理意见", status=400)
     if action is ReportAction.SAVE:
         return HttpResponse("请上传填好的监控表", status=400)
+    if action is ReportAction.SUBMIT:
+        _require_open(record)
     comment = request.POST.get("comment", "")[:2000]
     try:
         store.transition(request.user, record, action, comment, follow_up)
@@ -152,20 +163,20 @@ def act(request: AuthedRequest, pk: uuid.UUID) -> HttpResponse:
 @require_GET
 def dashboard(request: AuthedRequest) -> HttpResponse:
     """Lights by department (counts per colour) and the red list with causes and measures."""
-    rows = list(visible(request.user).select_related("organisation__parent"))
+    rows = visible(request.user)
+    grouped = rows.values("organisation__parent__name", "organisation__name", "overall_light")
     counts: dict[str, Counter[str]] = defaultdict(Counter)
-    for r in rows:
-        department = r.organisation.parent or r.organisation
-        counts[department.name][r.overall_light] += 1
-    red = [r for r in rows if r.overall_light == Light.RED.value]
-    red_list = [(r, _red_rows(r)) for r in red[:RED_LIST_LIMIT]]
+    for g in grouped.annotate(n=Count("id")).order_by():
+        name = g["organisation__parent__name"] or g["organisation__name"]
+        counts[name][g["overall_light"]] += g["n"]
+    red = rows.filter(overall_light=Light.RED.value).order_by("project_name")[:RED_LIST_LIMIT]
     context = {
         "lights": [light.value for light in Light],
         "counts": [
             (name, [c[light.value] for light in Light]) for name, c in sorted(counts.items())
         ],
-        "red_list": red_list,
-        "total": len(rows),
+        "red_list": [(r, _red_rows(r)) for r in red],
+        "total": sum(sum(c.values()) for c in counts.values()),
     }
     return render(request, "monitoring/dashboard.html", context)
 
