@@ -65,6 +65,11 @@ PAGE_CASES = [
     Case("indicators:bundle", "get", "草稿", "302 200 200 200 200 200", {"name": "热线"}),
     Case("indicators:check", "get", "草稿", "302 200 200 200 200 200", {"value": "≥5%"}),
     Case("indicators:learn", "post", "草稿", "302 403 403 403 403 302"),
+    Case("evaluation:list", "get", "通过", "302 200 200 200 200 200"),
+    Case("evaluation:rounds", "get", "通过", "302 403 403 200 403 403"),
+    Case("evaluation:detail", "get", "通过", "302 200 200 200 404 200"),
+    Case("evaluation:save", "post", "通过", "302 302 403 403 404 403", {"revision": "1"}),
+    Case("evaluation:act", "post", "通过", "302 302 403 403 404 403", {"action": "提交"}),
     Case("monitoring:todo", "get", "通过", "302 200 200 200 200 200"),
     Case(
         "monitoring:open_round",
@@ -128,6 +133,8 @@ def _page_url(case: Case, world: World, pk: object) -> str:
         kwargs = {"org": world.department.pk, "year": 2025}
     if case.name == "accounts:password_reset":
         kwargs = {"pk": world.users["filer"].pk}
+    if case.name in {"evaluation:detail", "evaluation:save", "evaluation:act"}:
+        kwargs = {"pk": _evaluation(world).pk}
     if case.name.startswith("monitoring:") and case.name not in _MONITORING_LISTS:
         kwargs = {"pk": _monitoring(world).pk}
     return reverse(case.name, kwargs=kwargs or None)
@@ -146,6 +153,18 @@ def _monitoring(world: World) -> Any:
     deadline = datetime.date.today() + datetime.timedelta(days=30)
     store.open_round(world.users["finance"], 2025, 6, deadline)
     return MonitoringReportRecord.objects.get()
+
+
+def _evaluation(world: World) -> Any:
+    """The self-evaluation of the approved declaration, in a round the 财政 opened."""
+    import datetime
+
+    from jixiao.web.evaluation import store
+    from jixiao.web.evaluation.models import EvaluationRecord
+
+    deadline = datetime.date.today() + datetime.timedelta(days=30)
+    store.open_round(world.users["finance"], 2025, deadline)
+    return EvaluationRecord.objects.get()
 
 
 def _request(case: Case, world: World, persona: str) -> int:

@@ -62,6 +62,8 @@ INSTALLED_APPS = [
     "jixiao.web.accounts",
     "jixiao.web.declarations",
     "jixiao.web.indicators",
+    "jixiao.web.monitoring",
+    "jixiao.web.evaluation",
     "axes",  # login throttling (django-axes); last, as its documentation asks
 ]
 

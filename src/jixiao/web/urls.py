@@ -26,6 +26,7 @@ urlpatterns = [
     path("", include("jixiao.web.declarations.urls")),
     path("", include("jixiao.web.indicators.urls")),
     path("", include("jixiao.web.monitoring.urls")),
+    path("", include("jixiao.web.evaluation.urls")),
 ]
 
 handler400 = "jixiao.web.errors.bad_request"

@@ -1,0 +1,181 @@
+"""绩效自评 rounds over HTTP with CSRF enforced: 财政 opens, the unit fills and submits,
+the 主管部门 and 财政 review; outsiders get 404, wrong roles 403, the deadline closes entry."""
+
+from __future__ import annotations
+
+import datetime
+from typing import Any
+
+import pytest
+from django.urls import reverse
+
+from jixiao.web.evaluation.models import AppendOnlyError, EvaluationEvent, EvaluationRecord
+from jixiao.web.evaluation.store import form_of
+from tests.web.conftest import World
+from tests.web.signed import Signed
+
+ROUNDS = reverse("evaluation:rounds")
+LIST = reverse("evaluation:list")
+
+
+def _open(world: World, deadline: datetime.date | None = None) -> EvaluationRecord:
+    decl = world.declaration("通过")
+    day = deadline or datetime.date.today() + datetime.timedelta(days=30)
+    finance = Signed(world.users["finance"])
+    response = finance.post(ROUNDS, {"year": str(decl.year), "deadline": day.isoformat()})
+    assert response.status_code == 302, response.content.decode()
+    return EvaluationRecord.objects.get(declaration=decl)
+
+
+def _entries(record: EvaluationRecord, **extra: str) -> dict[str, Any]:
+    ev = form_of(record)
+    data: dict[str, Any] = {"revision": str(record.revision), "executed": "5", "rate": ""}
+    for n, row in enumerate(ev.rows):
+        data[f"actual-{n}"] = row.target_text.lstrip("≥≤=<>")
+        data[f"weight-{n}"] = str(row.weight)
+    data.update(extra)
+    return data
+
+
+def test_finance_opens_a_round_with_one_prefilled_form_per_approved_declaration(
+    world: World,
+) -> None:
+    record = _open(world)
+    ev = form_of(record)
+    decl_targets = [r.target_text for r in ev.rows]
+    assert ev.project_name == record.declaration.project_name and decl_targets
+    assert all(r.actual_text == "" for r in ev.rows)
+    assert sum(r.weight or 0 for r in ev.rows) == 90
+    assert record.status == "填报中" and record.organisation == world.unit
+
+
+@pytest.mark.parametrize("persona", ["filer", "department", "outsider"])
+def test_only_finance_may_open_a_round(world: World, persona: str) -> None:
+    world.declaration("通过")
+    response = Signed(world.users[persona]).post(ROUNDS, {"year": "2025", "deadline": "2099-01-01"})
+    assert response.status_code == 403
+    assert not EvaluationRecord.objects.exists()
+
+
+def test_a_round_needs_a_year_and_a_deadline(world: World) -> None:
+    response = Signed(world.users["finance"]).post(ROUNDS, {"year": "二〇二五", "deadline": ""})
+    assert response.status_code == 400 and "截止日期" in response.content.decode()
+
+
+def test_the_unit_fills_in_and_the_scores_are_computed_with_explanations(world: World) -> None:
+    record = _open(world)
+    filer = Signed(world.users["filer"])
+    detail = reverse("evaluation:detail", kwargs={"pk": record.pk})
+    assert "实际完成值" in filer.get(detail).content.decode()
+    response = filer.post(reverse("evaluation:save", kwargs={"pk": record.pk}), _entries(record))
+    assert response.status_code == 302
+    record.refresh_from_db()
+    ev = form_of(record)
+    assert ev.budget.executed is not None and all(r.actual_text for r in ev.rows)
+    page = filer.get(detail).content.decode()
+    assert ("计分说明" in page and "得分 =" in page) or "得满分" in page
+    assert record.revision == 2 and record.total > 0 and record.grade in "优良中差"
+    event = EvaluationEvent.objects.get(record=record)
+    assert (event.action, event.actor, event.total_hundredths) == (
+        "保存",
+        world.users["filer"],
+        record.total_hundredths,
+    )
+
+
+def test_a_bad_entry_is_refused_in_chinese_and_nothing_is_saved(world: World) -> None:
+    record = _open(world)
+    data = _entries(record, **{"weight-0": "一百"})
+    response = Signed(world.users["filer"]).post(
+        reverse("evaluation:save", kwargs={"pk": record.pk}), data
+    )
+    assert response.status_code == 400 and "分值“一百”不是数字" in response.content.decode()
+    record.refresh_from_db()
+    assert record.revision == 1 and not EvaluationEvent.objects.exists()
+
+
+def test_a_stale_revision_is_a_conflict(world: World) -> None:
+    record = _open(world)
+    filer = Signed(world.users["filer"])
+    url = reverse("evaluation:save", kwargs={"pk": record.pk})
+    assert filer.post(url, _entries(record)).status_code == 302
+    assert filer.post(url, _entries(record)).status_code == 409  # still revision 1
+
+
+def test_outsiders_get_404_and_other_roles_403(world: World) -> None:
+    record = _open(world)
+    detail = reverse("evaluation:detail", kwargs={"pk": record.pk})
+    save = reverse("evaluation:save", kwargs={"pk": record.pk})
+    assert Signed(world.users["outsider"]).get(detail).status_code == 404
+    assert Signed(world.users["outsider"]).post(save, _entries(record)).status_code == 404
+    assert Signed(world.users["department"]).post(save, _entries(record)).status_code == 403
+    listing = Signed(world.users["outsider"]).get(LIST).content.decode()
+    assert record.project_name not in listing
+
+
+def test_a_post_without_the_csrf_token_is_refused(world: World) -> None:
+    record = _open(world)
+    filer = Signed(world.users["filer"])
+    response = filer.client.post(
+        reverse("evaluation:save", kwargs={"pk": record.pk}), _entries(record)
+    )
+    assert response.status_code == 403
+
+
+def test_the_deadline_closes_saving_and_submitting(world: World) -> None:
+    record = _open(world, datetime.date.today() - datetime.timedelta(days=1))
+    filer = Signed(world.users["filer"])
+    response = filer.post(reverse("evaluation:save", kwargs={"pk": record.pk}), _entries(record))
+    assert response.status_code == 403 and "已于" in response.content.decode()
+    act = reverse("evaluation:act", kwargs={"pk": record.pk})
+    assert filer.post(act, {"action": "提交"}).status_code == 403
+
+
+def test_the_round_runs_from_the_unit_through_department_and_finance(world: World) -> None:
+    record = _open(world)
+    act = reverse("evaluation:act", kwargs={"pk": record.pk})
+    filer, department, finance = (
+        Signed(world.users[p]) for p in ("filer", "department", "finance")
+    )
+    assert (
+        filer.post(
+            reverse("evaluation:save", kwargs={"pk": record.pk}), _entries(record)
+        ).status_code
+        == 302
+    )
+    assert filer.post(act, {"action": "通过"}).status_code == 403
+    assert filer.post(act, {"action": "提交"}).status_code == 302
+    assert department.post(act, {"action": "退回修改", "note": "请补充偏差原因"}).status_code == 302
+    record.refresh_from_db()
+    assert record.status == "填报中"
+    assert filer.post(act, {"action": "提交"}).status_code == 302
+    assert finance.post(act, {"action": "通过"}).status_code == 403  # not its step yet
+    assert department.post(act, {"action": "通过"}).status_code == 302
+    assert finance.post(act, {"action": "通过"}).status_code == 302
+    record.refresh_from_db()
+    assert record.status == "已完成"
+    steps = list(
+        EvaluationEvent.objects.filter(record=record).values_list("source", "action", "target")
+    )
+    assert steps[1:] == [
+        ("填报中", "提交", "主管部门审核"),
+        ("主管部门审核", "退回修改", "填报中"),
+        ("填报中", "提交", "主管部门审核"),
+        ("主管部门审核", "通过", "财政审核"),
+        ("财政审核", "通过", "已完成"),
+    ]
+    page = finance.get(LIST).content.decode()
+    assert record.project_name in page and "已完成" in page and str(record.total) in page
+
+
+def test_events_cannot_be_changed_or_deleted(world: World) -> None:
+    record = _open(world)
+    Signed(world.users["filer"]).post(
+        reverse("evaluation:save", kwargs={"pk": record.pk}), _entries(record)
+    )
+    event = EvaluationEvent.objects.get(record=record)
+    event.note = "改写"
+    with pytest.raises(AppendOnlyError):
+        event.save()
+    with pytest.raises(AppendOnlyError):
+        event.delete()
