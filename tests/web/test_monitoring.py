@@ -230,3 +230,28 @@ def test_it_closes_the_round_to_filing_after_the_deadline(world: World) -> None:
     assert _upload(filer, record, b"x").status_code == 403  # type: ignore[attr-defined]
     record.refresh_from_db()
     assert record.status == "待填报"
+
+
+def test_it_opens_a_new_declaration_version_when_targets_are_adjusted(world: World) -> None:
+    from jixiao.web.declarations import store as declarations
+    from jixiao.web.declarations.models import Declaration
+    from jixiao.workflow import Action
+
+    approved = world.declaration("通过")
+    record = _open(world)
+    _post(_session(world, "filer"), f"/monitoring/{record.pk}/act", {"action": "提交"})
+    _post(_session(world, "department"), f"/monitoring/{record.pk}/act", {"action": "转送财政审核"})
+    _post(
+        _session(world, "finance"),
+        f"/monitoring/{record.pk}/act",
+        {"action": "审核并确定处理意见", "follow_up": "调整目标", "comment": "目标偏高"},
+    )
+    record.refresh_from_db()
+    new = record.adjustment
+    assert new is not None and new.previous_id == approved.pk
+    assert (new.status, new.project_name) == ("草稿", approved.project_name)
+    assert Declaration.objects.get(pk=approved.pk).status == "通过"
+    declarations.transition(world.users["filer"], new, Action.SUBMIT)
+    assert Declaration.objects.get(pk=new.pk).status == "已提交"
+    page = _session(world, "finance").get(f"/monitoring/{record.pk}/").content.decode()
+    assert "调整目标后的新版本申报表" in page

@@ -87,6 +87,14 @@ class MonitoringReportRecord(models.Model):
         "处理意见", max_length=10, choices=FollowUpChoice.choices, blank=True
     )
     follow_up_comment = models.TextField("处理说明", blank=True)
+    adjustment = models.ForeignKey(
+        Declaration,
+        verbose_name="调整目标后的新版本申报表",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
     revision = models.PositiveIntegerField("修订号", default=1)
     updated_at = models.DateTimeField("更新时间", auto_now=True)
 

@@ -15,6 +15,7 @@ from jixiao.monitoring.lights import report_lights
 from jixiao.monitoring.workflow import FollowUp, ReportAction, ReportStatus, decide
 from jixiao.web.accounts.models import User
 from jixiao.web.declarations import codec
+from jixiao.web.declarations import store as declaration_store
 from jixiao.web.declarations.models import Declaration
 from jixiao.web.monitoring.models import (
     MonitoringReportRecord,
@@ -98,6 +99,14 @@ def save_report(user: User, record: MonitoringReportRecord, report: MonitoringRe
     record.refresh_from_db()
 
 
+def _new_version(user: User, approved: Declaration) -> Declaration:
+    """调整目标: a new 草稿 of the approved declaration for the unit to revise and submit
+    through the normal review; the approved version stays as it is."""
+    form = codec.from_text(approved.content)
+    reason = "绩效运行监控：调整目标"
+    return declaration_store.create(user, approved.organisation, form, reason, previous=approved)
+
+
 @transaction.atomic
 def transition(
     user: User,
@@ -113,6 +122,8 @@ def transition(
     locked.status = row.target.value
     if follow_up is not None:
         locked.follow_up, locked.follow_up_comment = follow_up.value, comment.strip()
+    if follow_up is FollowUp.ADJUST:
+        locked.adjustment = _new_version(user, locked.declaration)
     locked.save()
     _log(user, locked, action, status, comment.strip(), follow_up)
     record.refresh_from_db()
