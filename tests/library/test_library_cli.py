@@ -43,11 +43,23 @@ def test_it_suggests_a_bundle_from_a_built_library(
     assert len(lines) == 5 and "编内聘用人员（含专业技术人员）数量" in lines[2]
 
 
-def test_it_refuses_missing_files_with_exit_2(
+def test_it_skips_files_without_declarations_and_names_them(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    seed = tmp_path / "seed.txt"
+    seed.write_bytes(seed_bytes())
+    out = tmp_path / "o.xlsx"
+    assert main(["library", "build", str(tmp_path / "无.txt"), str(seed), "-o", str(out)]) == 0
+    captured = capsys.readouterr()
+    assert "跳过：" in captured.err and "文件不存在" in captured.err
+    assert "跳过1个文件" in captured.out and out.exists()
+
+
+def test_it_refuses_when_no_file_holds_a_declaration(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     assert main(["library", "build", str(tmp_path / "无.txt"), "-o", str(tmp_path / "o.xlsx")]) == 2
-    assert "文件不存在" in capsys.readouterr().err
+    assert "没有读到任何申报表" in capsys.readouterr().err
     assert not (tmp_path / "o.xlsx").exists()
     bad = tmp_path / "bad.xlsx"
     bad.write_bytes(b"nope")

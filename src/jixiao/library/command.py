@@ -18,6 +18,7 @@ from jixiao.library.learn import learn
 from jixiao.library.model import Library
 from jixiao.library.suggest import Suggester
 from jixiao.model import Declaration
+from jixiao.render.command import write_atomically
 
 EXIT_OK, EXIT_INPUT = 0, 2
 
@@ -41,22 +42,34 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 
 def _build(args: argparse.Namespace) -> int:
+    """Learn from every file that holds declarations; a file that does not is named and skipped."""
     forms: list[tuple[str, Declaration]] = []
-    try:
-        for path in tqdm(args.files, desc="读取申报表", unit="个文件", file=sys.stderr):
+    skipped: list[str] = []
+    for path in tqdm(args.files, desc="读取申报表", unit="个文件", file=sys.stderr, disable=None):
+        try:
             result = read_file(path)
-            forms.extend((f"{path}:{d.location.line or ''}", d) for d in result.declarations)
+        except ImportFailure as exc:
+            skipped.append(str(exc))
+            continue
+        forms.extend((f"{path}:{d.location.line or ''}", d) for d in result.declarations)
+    for reason in skipped:
+        print(f"跳过：{reason}", file=sys.stderr)
+    try:
         curated = _read(args.curated) if args.curated else None
-    except (ImportFailure, LibraryFileError) as exc:
+    except LibraryFileError as exc:
         print(f"错误：{exc}", file=sys.stderr)
+        return EXIT_INPUT
+    if not forms:
+        print("错误：没有读到任何申报表", file=sys.stderr)
         return EXIT_INPUT
     library = learn(forms)
     if curated is not None:
         library = combine(curated, library)
-    Path(args.output).write_bytes(write_library(library))
+    write_atomically(Path(args.output), write_library(library))
     print(
         f"已从{len(forms)}份申报表学习{len(library.entries)}个指标库条目、"
         f"{len(library.bundles)}个指标包，写入 {args.output}"
+        + (f"；跳过{len(skipped)}个文件" if skipped else "")
     )
     return EXIT_OK
 
@@ -87,7 +100,7 @@ def _suggest(args: argparse.Namespace) -> int:
         names = "；".join(f"{p.name}（相似度{score:.0f}）" for p, score in answer.similar)
         print(f"相似项目：{names}")
     else:
-        print(f"相似项目：无，按“{answer.fund_use}”项目的常用指标推荐")
+        print(f"相似项目：无，按{answer.basis}的常用指标推荐")
     for entry, count in answer.entries:
         print(f"  {entry.level1} / {entry.level2} / {entry.name}｜{entry.typical}｜{count}个项目")
     return EXIT_OK

@@ -8,7 +8,8 @@ name words for matching a new project to similar ones.
   such as 「热线接」 against 「热线接通率」 by its partial ratio), a curated entry and a
   frequently declared one coming first among equals.
 - :meth:`Suggester.bundle` answers a new project: its type by the policy keywords, the most
-  similar earlier projects by name, and the indicators they declared, commonest first.
+  similar earlier projects by name, and the indicators they declared, commonest first — or,
+  with no similar project, those of the projects of the same type, else of all projects.
 - :meth:`Suggester.outlier` says whether a value lies outside the Tukey fences of what forms
   declared for the same indicator (the same 二级指标 and a name or alias that normalises
   alike — an exact look-up, fast enough for every row of a live review) in the same unit,
@@ -31,6 +32,7 @@ from jixiao.model import Level2
 from jixiao.policy import PolicyValues
 from jixiao.values import IndicatorValue
 
+SIMILAR, SAME_KIND, EVERY_PROJECT = "相似项目", "同类项目", "全部项目"
 CURATED_BONUS = 5.0  #: points a curated entry gains over a learnt one in the ranking
 #: Spellings matched per entry: its name and its commonest aliases. A learnt entry can gather
 #: hundreds of one-off spellings; matching them all made a query 5× slower for no better hits.
@@ -48,6 +50,7 @@ class Suggestion:
 class BundleSuggestion:
     fund_use: str  #: the project type
     similar: tuple[tuple[Project, float], ...]  #: similar earlier projects with their score
+    basis: str  #: whose indicators these are: 相似项目, 同类项目 or 全部项目
     entries: tuple[tuple[Entry, int], ...]  #: indicators and how many of those projects had them
 
 
@@ -118,9 +121,16 @@ class Suggester:
         """What a new project called ``name`` would usually declare."""
         kind = project_type(name, goal, self.policy.word_table("library_project_types"))
         similar = self._similar(name)
-        members = [p for p, _ in similar] or [
-            p for p in self.library.projects if p.fund_use == kind
-        ]
+        same_kind = [p for p in self.library.projects if p.fund_use == kind]
+        members, basis = next(
+            (found, label)
+            for found, label in (
+                ([p for p, _ in similar], SIMILAR),
+                (same_kind, SAME_KIND),
+                (list(self.library.projects), EVERY_PROJECT),
+            )
+            if found or label == EVERY_PROJECT
+        )
         declared = [key for p in members for key in p.entry_keys]
         counts = Counter(declared)
         first: dict[str, int] = {}
@@ -128,7 +138,7 @@ class Suggester:
             first.setdefault(key, len(first))  # the order the most similar project printed
         found = [(self._by_key[key], n) for key, n in counts.items() if key in self._by_key]
         found.sort(key=lambda pair: (-pair[1], tree_position(pair[0].level2), first[pair[0].key]))
-        return BundleSuggestion(kind, similar, tuple(found[:limit]))
+        return BundleSuggestion(kind, similar, basis, tuple(found[:limit]))
 
     def _similar(self, name: str, limit: int = 5) -> tuple[tuple[Project, float], ...]:
         query = token_text(normalise(name, self._synonyms))
