@@ -155,6 +155,9 @@ ACTIVITY_ALLOWED = {
     (D, Status.DEPARTMENT_REVIEW, Activity.OPINION),
     (C, Status.FINANCE_REVIEW, Activity.OPINION),
     (F, Status.APPROVED, Activity.CONTINUE),
+    (A, Status.APPROVED, Activity.ARCHIVE),
+    (A, Status.REJECTED, Activity.ARCHIVE),
+    (A, Status.DISCARDED, Activity.ARCHIVE),
 }
 
 

@@ -194,6 +194,9 @@ class Activity(StrEnum):
     #: submitted form before it 受理s it)
     OPINION = "记录审核意见"
     CONTINUE = "据此创建下年度"  #: next year's draft of a 延续性项目: only from an approved form
+    #: 归档 by the 管理员 instead of deleting: only a form whose workflow has ended; it is
+    #: kept with all its history and leaves the working list
+    ARCHIVE = "归档"
 
 
 @dataclass(frozen=True, slots=True)
@@ -211,6 +214,7 @@ ACTIVITIES: tuple[Permit, ...] = (
     Permit(Activity.OPINION, Status.DEPARTMENT_REVIEW, _DEPARTMENT),
     Permit(Activity.OPINION, Status.FINANCE_REVIEW, _FINANCE),
     Permit(Activity.CONTINUE, Status.APPROVED, _FILER),
+    *(Permit(Activity.ARCHIVE, s, frozenset({Role.ADMIN})) for s in sorted(_FINAL)),
 )
 
 

@@ -45,6 +45,7 @@ PAGE_CASES = [
     Case("declarations:act", "post", "已提交", "302 403 302 403 404 403", {"action": "受理"}),
     Case("declarations:review", "get", "已提交", "302 403 200 200 404 403"),
     Case("declarations:continue", "post", "通过", "302 302 403 403 404 403"),
+    Case("declarations:archive", "post", "通过", "302 403 403 403 404 302"),
     Case("declarations:versions", "get", "草稿", "302 200 200 200 404 200"),
     Case("declarations:download", "get", "通过", "302 200 200 200 404 200"),
     Case("declarations:bundle", "get", "通过", "302 200 200 200 404 200"),

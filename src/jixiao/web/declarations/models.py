@@ -65,6 +65,8 @@ class Declaration(models.Model):
     )
     created_at = models.DateTimeField("创建时间", auto_now_add=True)
     updated_at = models.DateTimeField("更新时间", auto_now=True)
+    #: 归档: set once by the 管理员 on a form whose workflow has ended (never deleted)
+    archived_at = models.DateTimeField("归档时间", null=True, blank=True, editable=False)
 
     class Meta:
         verbose_name = "申报表"

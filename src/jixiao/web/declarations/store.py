@@ -144,6 +144,20 @@ def continue_from(user: User, row: Declaration) -> Declaration:
 
 @serialised
 @transaction.atomic
+def archive(user: User, row: Declaration) -> Declaration:
+    """归档 instead of deleting: the form and its history stay; it leaves the working list."""
+    locked = Declaration.objects.select_for_update().get(pk=row.pk)
+    check(user.workflow_role, locked.workflow_status, Activity.ARCHIVE)
+    if locked.archived_at is not None:
+        raise TransitionDenied("该申报表已归档")
+    locked.archived_at = timezone.now()
+    locked.save(update_fields=["archived_at"])
+    audit(user, locked, "归档", f"状态{locked.status}")
+    return locked
+
+
+@serialised
+@transaction.atomic
 def transition(user: User, row: Declaration, action: Action, comment: str = "") -> Transition:
     """Perform ``action`` through the workflow table; one transition row per change."""
     locked = Declaration.objects.select_for_update().get(pk=row.pk)
@@ -242,6 +256,7 @@ __all__ = [
     "Imported",
     "TransitionDenied",
     "Unexplained",
+    "archive",
     "audit",
     "continue_from",
     "create",

@@ -1,6 +1,7 @@
 from django.urls import path
 
 from jixiao.web.declarations.views import (
+    archive,
     bulk,
     create,
     detail,
@@ -20,6 +21,7 @@ urlpatterns = [
     path("declarations/bulk/", bulk.bulk_action, name="bulk"),
     path("declarations/<uuid:pk>/", detail.detail, name="detail"),
     path("declarations/<uuid:pk>/edit/", edit.edit, name="edit"),
+    path("declarations/<uuid:pk>/archive/", archive.archive, name="archive"),
     path("declarations/<uuid:pk>/findings/", edit.findings, name="findings"),
     path("declarations/<uuid:pk>/submit/", submit.submit, name="submit"),
     path("declarations/<uuid:pk>/act/", submit.act, name="act"),

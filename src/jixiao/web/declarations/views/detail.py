@@ -12,7 +12,7 @@ from django.views.decorators.http import require_GET
 from jixiao.web.accounts.models import AuthedRequest
 from jixiao.web.declarations import codec, diff, editor, engine
 from jixiao.web.declarations.access import REVIEWERS, get_visible
-from jixiao.workflow import Action, actions
+from jixiao.workflow import Action, Activity, actions, may
 
 
 @login_required
@@ -31,6 +31,7 @@ def detail(request: AuthedRequest, pk: uuid.UUID) -> HttpResponse:
         "actions": [a for a in allowed if a not in (Action.EDIT, Action.SUBMIT)],
         "can_edit": Action.EDIT in allowed,
         "can_submit": Action.SUBMIT in allowed,
+        "can_archive": not row.archived_at and may(role, row.workflow_status, Activity.ARCHIVE),
         "is_reviewer": role in REVIEWERS,
         "transitions": row.transitions.select_related("actor"),
         "notes": row.notes.select_related("author"),

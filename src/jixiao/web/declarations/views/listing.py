@@ -38,6 +38,8 @@ def _filtered(request: AuthedRequest, rows: QuerySet[Declaration]) -> QuerySet[D
         rows = rows.filter(status=status)
     else:  # discarded drafts are kept, but listed only when asked for
         rows = rows.exclude(status=Status.DISCARDED)
+    if request.GET.get("archived", "") != "1":  # archived forms too
+        rows = rows.filter(archived_at=None)
     if org := request.GET.get("org", "").strip():
         pk = inputs.parse_uuid(org, "部门")
         rows = rows.filter(Q(organisation__pk=pk) | Q(organisation__parent__pk=pk))
