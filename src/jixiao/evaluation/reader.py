@@ -19,6 +19,7 @@ from jixiao.evaluation.rows import RawRow, RowBuilder, columns_of, unfuse
 from jixiao.evaluation.tokens import Column, Kind, Token, tokenize
 from jixiao.model import Level1, Level2, Organisation, SourceLocation, TreeVariant, level1_of
 from jixiao.values import parse_value
+from jixiao.values.combine import combine_value
 
 _YEAR = re.compile(r"(20\d\d)\s*年\s*度?|[（(]\s*(20\d\d)\s*[)）]")
 _TITLE = re.compile(r"[^\s|]*绩效(?:目标)?自评表")
@@ -44,11 +45,24 @@ _HEADER_STOPS = (
     "专项实施期",
     "实施单位/项目负责人",
     "项目资金",
+    "项目基本情况",
+    *labels.GOAL,
+    *labels.GOAL_ACTUAL,
     "资金情况",
     "项目总得分",
     "年初预算数",
 )
 _WAN = Decimal(10000)
+NO_NATURE = frozenset({"定性", "定性指标"})
+_GOAL_STOPS = (
+    "绩效指标",
+    "一级指标",
+    "预算执行情况",
+    "项目实施内容",
+    *labels.MONEY_BLOCK,
+    *labels.INITIAL,
+)
+_CODED_NAME = re.compile(r"^([0-9A-Z]{15,30})[-－—](.+)$")
 _COMMENTS = re.compile(r"\A(?:#[^\n]*\n)+")
 
 
@@ -147,6 +161,9 @@ def _row(raw: RawRow, columns: Sequence[Column], file: str) -> EvaluationRow:
     level2 = raw.level2 or _level2_default(raw.level1)
     level1 = level1_of(level2, TreeVariant.CLASSIC) or raw.level1 or Level1.OUTPUT
     target = raw.cell(columns, Column.TARGET)
+    if Column.NATURE in columns or Column.UNIT in columns:
+        nature, unit = raw.cell(columns, Column.NATURE), raw.cell(columns, Column.UNIT)
+        target = combine_value(nature, target, unit) if nature not in NO_NATURE else target
     actual = raw.cell(columns, Column.ACTUAL)
     return EvaluationRow(
         level1=level1,
@@ -164,13 +181,15 @@ def _row(raw: RawRow, columns: Sequence[Column], file: str) -> EvaluationRow:
 
 
 def _total(tokens: Sequence[Token], leftover: list[str]) -> Decimal | None:
+    """总分: printed after the table (or the 「100 98.62」 left over), else above it."""
     if len(leftover) >= 2 and leftover[0] == "100":
         return _decimal(leftover[1])
-    for i, t in enumerate(tokens):
-        if t.kind is Kind.BLOCK and t.text == "total":
-            values = _values_after(tokens, i + 1)
-            if values:
-                return _points_total(values)
+    head, _ = _block(tokens)
+    marks = [i for i, t in enumerate(tokens) if t.kind is Kind.BLOCK and t.text == "total"]
+    for i in sorted(marks, key=lambda i: i < head):
+        values = _values_after(tokens, i + 1)
+        if values:
+            return _points_total(values)
     return _points_total(leftover) if leftover else None
 
 
@@ -246,6 +265,12 @@ def _rows(
     return rows, leftover, columns
 
 
+def _coded(name: str) -> tuple[str, str]:
+    """项目名称 and 项目代码 where the name is prefixed by its code (51000021R…-工资性支出)."""
+    m = _CODED_NAME.match(name)
+    return (m.group(2), m.group(1)) if m else (name, "")
+
+
 def _money_region(text: str) -> str:
     """From the first money column label to the goal or the indicator table."""
     m = _find(text, (*labels.INITIAL, *labels.ANNUAL))
@@ -316,6 +341,7 @@ def read_text(text: str, file: str = "") -> list[SelfEvaluation]:
         labels.GOAL_BLOCK + labels.GOAL + ("绩效指标",),
     )
     year = _YEAR.search(text)
+    project_name, project_code = _coded(_field(header, labels.PROJECT_NAME))
     has_scores = Column.SCORE in columns or Column.WEIGHT in columns
     title = _TITLE.search(text)
     if not rows:
@@ -323,14 +349,15 @@ def read_text(text: str, file: str = "") -> list[SelfEvaluation]:
     return [
         SelfEvaluation(
             year=int(year.group(1) or year.group(2)) if year else None,
-            project_name=_field(header, labels.PROJECT_NAME),
+            project_name=project_name,
+            project_code=project_code,
             title=title.group() if title else "",
             department=Organisation(department),
             implementer=Organisation(implementer),
             layout=Layout.NATIONAL if has_scores else Layout.TRANSFER,
             budget=read_money(money_text) if money_text else Budget(),
             goal=_between(text, labels.GOAL, labels.GOAL_ACTUAL),
-            goal_actual=_between(text, labels.GOAL_ACTUAL, ("绩效指标", "一级指标", "绩 效 指 标")),
+            goal_actual=_between(text, labels.GOAL_ACTUAL, _GOAL_STOPS),
             rows=rows,
             printed_total=_total(tokens, leftover) if has_scores else None,
             location=SourceLocation(file, 1),

@@ -18,9 +18,22 @@ from decimal import Decimal
 from jixiao.evaluation.tokens import Column, Kind, Token, split_term
 from jixiao.model import Level1, Level2
 from jixiao.values import parse_value
+from jixiao.values.combine import NATURE_OPERATORS
 
-VALUE_COLUMNS = (Column.TARGET, Column.ACTUAL, Column.WEIGHT, Column.SCORE)
-DEFAULT_COLUMNS = (*VALUE_COLUMNS, Column.DEVIATION)
+VALUE_COLUMNS = (
+    Column.NATURE,
+    Column.TARGET,
+    Column.UNIT,
+    Column.ACTUAL,
+    Column.WEIGHT,
+    Column.SCORE,
+)
+DEFAULT_COLUMNS = (Column.TARGET, Column.ACTUAL, Column.WEIGHT, Column.SCORE, Column.DEVIATION)
+#: 指标性质 cells: an operator on its own, or a word (正向, 反向, 定性 …).
+NATURES = frozenset(
+    {"≥", "≤", "=", "＝", ">", "<", "＞", "＜", ">=", "<=", "≧", "≦", *NATURE_OPERATORS}
+)
+_UNIT_CELL = re.compile(r"^(?:[万亿千百]?[^\W\d_]{1,4}(?:/[^\W\d_]{1,3})?|%|‰|/|-|—)$")
 _STOP = frozenset(
     {"年度", "实际", "全年", "指标", "(", ")", "（", "）", "一级", "二级", "三级", "绩效"}
 )
@@ -127,7 +140,8 @@ class RowBuilder:
 
     def __init__(self, columns: Sequence[Column], names: frozenset[str]) -> None:
         self.columns = columns
-        self.needed = sum(1 for c in columns if c in VALUE_COLUMNS)
+        self.value_columns = [c for c in columns if c in VALUE_COLUMNS]
+        self.needed = len(self.value_columns)
         self.has_deviation = Column.DEVIATION in columns
         self.names = names
         self.level1: Level1 | None = None
@@ -159,6 +173,8 @@ class RowBuilder:
             else:
                 self.current = RawRow(self.level1, self.level2, text, line=token.line)
             return
+        if self._split_cell(row, text):
+            return
         if not row.values:
             row.name += text
             return
@@ -177,6 +193,22 @@ class RowBuilder:
         else:
             self._close()
             self.current = RawRow(self.level1, self.level2, text, line=token.line)
+
+    def _expected(self, row: RawRow) -> Column | None:
+        at = len(row.values)
+        return self.value_columns[at] if at < len(self.value_columns) else None
+
+    def _split_cell(self, row: RawRow, text: str) -> bool:
+        """A 指标性质 or 度量单位 cell of a layout that prints the value split (Sichuan)."""
+        expected = self._expected(row)
+        if expected is Column.NATURE and text in NATURES and not row.values:
+            row.values.append(text)
+            row.same_cell = False
+            return True
+        if expected is Column.UNIT and _UNIT_CELL.match(text):
+            row.values.append(text)
+            return True
+        return False
 
     def _text_inside(self, row: RawRow, text: str, token: Token) -> None:
         if text == row.name:
@@ -222,7 +254,9 @@ class RowBuilder:
             self._queue(token.text)
             return
         if not row.values:
-            row.same_cell = not self.broke
+            row.same_cell = not self.broke and Column.NATURE not in self.value_columns
+        while self._expected(row) in (Column.NATURE, Column.UNIT):
+            row.values.append("")  # a blank 指标性质 / 度量单位 cell
         row.values.append(token.text)
 
     def _queue(self, text: str) -> None:
