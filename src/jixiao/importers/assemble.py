@@ -58,11 +58,11 @@ _K = FieldKey
 _TITLE = re.compile(r"目标(?:申报|批复|申请)?(?:明细)?表")
 _YEAR = re.compile(r"((?:19|20)\d\d)\s*年")
 _TITLE_YEAR = re.compile(r"((?:19|20)\d\d)\s*年\s*度?")
-_ATTACHMENT = re.compile(r"^附件\s*\d*\s*[:：]?$")
+_ATTACHMENT = re.compile(r"^(?:附件\s*\d*|表[一二三四五六七八九十\d]+)\s*[:：]?$")
 _STAMP = re.compile(r"[（(]\s*(?:盖章|签字|签章|签名)\s*[)）]")
 _FOOTNOTE = re.compile(r"^注\s*[:：]")
 #: 【项目概况】：… — a list layout's bracketed label.
-_BRACKETED = re.compile(r"^[【\[]([^】\]]{2,12})[】\]]")
+_BRACKETED = re.compile(r"^【([^】]{2,12})】")
 _BLOCKS = frozenset({_K.FUNDING, _K.GOALS, _K.INDICATORS})
 _ORGS = {_K.DEPARTMENT: "department", _K.IMPLEMENTER: "implementer"}
 _CODES = {_K.DEPARTMENT_CODE: _K.DEPARTMENT, _K.IMPLEMENTER_CODE: _K.IMPLEMENTER}
@@ -174,9 +174,9 @@ class _Form:
     year: int | None = None
     title: str = ""
     attachment: str = ""
+    started: bool = False  #: a cell other than 附件N and the title has been read
     verdict_text: list[str] = field(default_factory=list)
     footnote: list[str] = field(default_factory=list)
-    row_has_value: bool = False
     blank_start: bool = False  #: the current row's first cell is blank
     last: FieldKey | None = None  #: the text field assigned last
     #: a 中期目标 that took the only goal text of its row, and the 年度目标 waiting after it
@@ -238,9 +238,8 @@ class _Form:
     def _new_row(self, item: Item) -> None:
         """A row starting with a label leaves the previous row's waiting labels blank."""
         text = item.cell.text.strip()
-        if self.queue and text and split_field(text) is not None and self.row_has_value:
+        if self.queue and text and split_field(text) is not None:
             self.queue.clear()
-        self.row_has_value = False
         self.blank_start = not text
 
     def _value(self, item: Item, text: str) -> None:
@@ -252,7 +251,6 @@ class _Form:
             if spec.kind is FieldKind.MONEY and not self.funding.reads(text):
                 continue
             self._assign(spec, text, label.cell.location)
-            self.row_has_value = True
             if len(self.queue) == 1 and self._lone_goal(spec):
                 self._move_goal(spec)
             return
@@ -319,12 +317,13 @@ def read_form(
     end = len(cells)
     for i, item in enumerate(cells):
         text = item.cell.text.strip()
-        if i <= 1 and not form.title and _ATTACHMENT.match(item.cell.key):
+        if not form.started and not form.title and _ATTACHMENT.match(item.cell.key):
             form.attachment = "".join(text.split()).rstrip(":：")
             continue
-        if i <= 1 and is_title(text):
+        if not form.started and is_title(text):
             form.title_cell(text)
             continue
+        form.started = form.started or bool(text)
         if item.new_row:
             form.end_row_goal()
         column = header_column(text) if text else None

@@ -167,7 +167,7 @@ def pipe_cells(lines: list[Line], filename: str) -> list[GridRow]:
         if _is_pipes(text):
             if text.count("|") > 1:
                 close()
-            else:
+            elif cells:  # a lone pipe inside a row is an empty cell, at its start the row mark
                 cells.append(_cell(filename, number, len(cells), ""))
             continue
         for part in _cells_of(text) if "|" in text else [text]:
