@@ -53,3 +53,12 @@ def test_the_corpus_tables_in_the_docs_are_current() -> None:
     text = DOC.read_text(encoding="utf-8")
     block = text[text.index(BEGIN) : text.index(END) + len(END)]
     assert block == report(), "运行 PYTHONPATH=src:. python -m tests.evaluation.corpus_report"
+
+
+@pytest.mark.parametrize("path", SELF_EVALUATIONS, ids=lambda p: p.name[:3])
+def test_the_annual_goal_is_read_where_the_layout_separates_it(path: Path) -> None:
+    data = golden(path)
+    ev = imported(str(data["source_file"]))
+    goal = data["overall_goal"]
+    if goal is not None and path.name[:3] in {"021", "024", "025", "026"}:
+        assert ev.goal == goal

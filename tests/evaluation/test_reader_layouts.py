@@ -37,3 +37,32 @@ def test_the_sichuan_defect_text_on_a_cost_indicator_is_found() -> None:
     found = {(f.code, f.path[-1]) for f in run_checks(ev) if f.path}
     assert ("E005", "人均工资成本") in found  # 完成值「完成」 on a ≤30万元 cost indicator
     assert score_evaluation(ev).rows[2].score == 0
+
+
+def test_it_reads_the_national_layout_as_an_html_table_publishes_it() -> None:
+    (ev,) = read_evaluation_file(FIXTURES / "national_pipe.txt")
+    assert (ev.year, ev.project_name, ev.implementer.name) == (
+        2021,
+        "城区道路保洁经费",
+        "某某区环卫所",
+    )
+    assert (ev.goal, ev.goal_actual) == (
+        "完成城区主次干道保洁，垃圾日产日清",
+        "全年完成保洁任务，垃圾日产日清",
+    )
+    assert [r.name for r in ev.rows] == [
+        "保洁面积",
+        "道路清扫合格率",
+        "垃圾清运及时率",
+        "每平方米保洁成本",
+        "市容环境改善",
+        "市民满意度",
+    ]
+    assert ev.rows[2].deviation == "个别时段车辆故障"
+    assert (ev.budget.annual, ev.budget.executed, ev.budget.printed_score) == (
+        Decimal(520),
+        Decimal(468),
+        Decimal(9),
+    )
+    score = score_evaluation(ev)
+    assert ev.printed_total == score.total == Decimal("98.8")

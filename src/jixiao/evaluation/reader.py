@@ -265,6 +265,50 @@ def _rows(
     return rows, leftover, columns
 
 
+_GOAL_LABEL_WORDS = re.compile(
+    "|".join(_spaced(w) for w in sorted({*labels.GOAL_BLOCK, *labels.GOAL}, key=len, reverse=True))
+)
+_ONLY_NUMBERS = re.compile(r"^[\s|\d.%]*$")
+
+
+def read_goals(text: str) -> tuple[str, str]:
+    """年度总体目标 and 实际完成情况, inline (label: text) or as a header row with the two
+    texts in the cells after it (pipes, lines, or space-separated pieces in order)."""
+    block = _find(text, labels.GOAL_BLOCK)
+    first = _find(text, labels.GOAL)
+    if block and first and first.start() < block.start():  # the block label printed last
+        block = None
+    rest = text[block.end() :] if block else text
+    label = _find(rest, labels.GOAL)
+    if not label and not block:
+        return "", ""
+    body = rest[label.end() :] if label else rest
+    actual = _find(body, labels.GOAL_ACTUAL)
+    stop = _find(body, _GOAL_STOPS)
+    end = actual.start() if actual else stop.start() if stop else 400
+    goal = " ".join(body[:end].replace("|", " ").split()).strip(":： ")
+    if not _ONLY_NUMBERS.match(_GOAL_LABEL_WORDS.sub("", goal)):
+        return goal, _between(body, labels.GOAL_ACTUAL, _GOAL_STOPS) if actual else ""
+    return _goal_cells(body[actual.end() :] if actual else body[end:])
+
+
+def _goal_cells(after: str) -> tuple[str, str]:
+    stop = _find(after, _GOAL_STOPS)
+    region = after[: stop.start()] if stop else after[:800]
+    if "|" in region:
+        cells = region.split("|")
+    elif "\n" in region.strip():
+        cells = region.split("\n")
+    else:  # space-separated pieces; a space after a comma only wraps a sentence
+        cells = re.split(r"(?<![,，、;；])\s+", region)
+    cells = [" ".join(c.split()) for c in cells]
+    cells = [c for c in cells if c and not _ONLY_NUMBERS.match(c)]
+    if len(cells) == 1 and "。" in cells[0][:-1]:
+        head, _, tail = cells[0].rpartition("。")
+        cells = [head + "。", tail]
+    return (cells[0], " ".join(cells[1:])) if cells else ("", "")
+
+
 def _coded(name: str) -> tuple[str, str]:
     """项目名称 and 项目代码 where the name is prefixed by its code (51000021R…-工资性支出)."""
     m = _CODED_NAME.match(name)
@@ -342,6 +386,7 @@ def read_text(text: str, file: str = "") -> list[SelfEvaluation]:
     )
     year = _YEAR.search(text)
     project_name, project_code = _coded(_field(header, labels.PROJECT_NAME))
+    goal, goal_actual = read_goals(text)
     has_scores = Column.SCORE in columns or Column.WEIGHT in columns
     title = _TITLE.search(text)
     if not rows:
@@ -356,8 +401,8 @@ def read_text(text: str, file: str = "") -> list[SelfEvaluation]:
             implementer=Organisation(implementer),
             layout=Layout.NATIONAL if has_scores else Layout.TRANSFER,
             budget=read_money(money_text) if money_text else Budget(),
-            goal=_between(text, labels.GOAL, labels.GOAL_ACTUAL),
-            goal_actual=_between(text, labels.GOAL_ACTUAL, _GOAL_STOPS),
+            goal=goal,
+            goal_actual=goal_actual,
             rows=rows,
             printed_total=_total(tokens, leftover) if has_scores else None,
             location=SourceLocation(file, 1),
