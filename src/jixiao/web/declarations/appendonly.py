@@ -12,6 +12,7 @@ too (docs/deployment.md).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from django.db import migrations
@@ -19,8 +20,10 @@ from django.db.backends.base.base import BaseDatabaseWrapper
 from django.db.backends.base.schema import BaseDatabaseSchemaEditor
 from django.db.migrations.state import ProjectState
 
-#: The tables that only grow.
+#: The tables of this app that only grow. Another app passes its own to the functions below
+#: (``VendorSQL(tables)`` in its migration, ``reinstaller(tables)`` on its post_migrate).
 TABLES = ("declarations_version", "declarations_transition", "declarations_auditentry")
+Tables = tuple[str, ...]
 MESSAGE = "审计与流转记录只能追加，不能修改或删除"
 
 _PG_FUNCTION = f"""
@@ -49,36 +52,38 @@ def _sqlite_install(table: str) -> list[str]:
     ]
 
 
-def install_sql(vendor: str) -> list[str]:
+def install_sql(vendor: str, tables: Tables = TABLES) -> list[str]:
     """The statements that create the triggers on ``vendor`` (idempotent)."""
     if vendor == "postgresql":
-        return [_PG_FUNCTION, *(_pg_install(t) for t in TABLES)]
+        return [_PG_FUNCTION, *(_pg_install(t) for t in tables)]
     if vendor == "sqlite":
-        return [s for t in TABLES for s in _sqlite_install(t)]
+        return [s for t in tables for s in _sqlite_install(t)]
     return []
 
 
-def remove_sql(vendor: str) -> list[str]:
-    """The statements that drop the triggers (for reversing the migration)."""
+def remove_sql(vendor: str, tables: Tables = TABLES) -> list[str]:
+    """The statements that drop the triggers (reversing a migration; tests that empty tables).
+
+    The shared PostgreSQL function stays: other apps' triggers may call it.
+    """
     if vendor == "postgresql":
-        drops = [f"DROP TRIGGER IF EXISTS {t}_append_only ON {t};" for t in TABLES]
-        return [*drops, "DROP FUNCTION IF EXISTS jixiao_append_only();"]
+        return [f"DROP TRIGGER IF EXISTS {t}_append_only ON {t};" for t in tables]
     if vendor == "sqlite":
         ops = ("update", "delete")
-        return [f"DROP TRIGGER IF EXISTS {t}_no_{op};" for t in TABLES for op in ops]
+        return [f"DROP TRIGGER IF EXISTS {t}_no_{op};" for t in tables for op in ops]
     return []
 
 
-def trigger_names(vendor: str) -> set[str]:
+def trigger_names(vendor: str, tables: Tables = TABLES) -> set[str]:
     """The names of the triggers :func:`install_sql` creates on ``vendor``."""
     if vendor == "postgresql":
-        return {f"{t}_append_only" for t in TABLES}
+        return {f"{t}_append_only" for t in tables}
     if vendor == "sqlite":
-        return {f"{t}_no_{op}" for t in TABLES for op in ("update", "delete")}
+        return {f"{t}_no_{op}" for t in tables for op in ("update", "delete")}
     return set()
 
 
-def installed_triggers(connection: BaseDatabaseWrapper) -> set[str]:
+def installed_triggers(connection: BaseDatabaseWrapper, tables: Tables = TABLES) -> set[str]:
     """The append-only triggers present in the database now."""
     query = {
         "postgresql": "SELECT tgname FROM pg_trigger WHERE NOT tgisinternal",
@@ -88,28 +93,29 @@ def installed_triggers(connection: BaseDatabaseWrapper) -> set[str]:
         return set()
     with connection.cursor() as cursor:
         cursor.execute(query)
-        return {name for (name,) in cursor.fetchall()} & trigger_names(connection.vendor)
+        return {name for (name,) in cursor.fetchall()} & trigger_names(connection.vendor, tables)
 
 
-def install(connection: BaseDatabaseWrapper) -> None:
+def install(connection: BaseDatabaseWrapper, tables: Tables = TABLES) -> None:
     """Create the triggers on ``connection`` if they are missing."""
     with connection.cursor() as cursor:
-        for statement in install_sql(connection.vendor):
+        for statement in install_sql(connection.vendor, tables):
             cursor.execute(statement)
 
 
-def remove(connection: BaseDatabaseWrapper) -> None:
+def remove(connection: BaseDatabaseWrapper, tables: Tables = TABLES) -> None:
     """Drop the triggers (tests that must empty the tables; reversing the migration)."""
     with connection.cursor() as cursor:
-        for statement in remove_sql(connection.vendor):
+        for statement in remove_sql(connection.vendor, tables):
             cursor.execute(statement)
 
 
 class VendorSQL(migrations.RunSQL):
     """RunSQL whose statements depend on the database vendor (PostgreSQL, SQLite)."""
 
-    def __init__(self) -> None:
+    def __init__(self, tables: Tables = TABLES) -> None:
         super().__init__(migrations.RunSQL.noop, migrations.RunSQL.noop)
+        self.tables = tuple(tables)
 
     def database_forwards(
         self,
@@ -118,7 +124,7 @@ class VendorSQL(migrations.RunSQL):
         from_state: ProjectState,
         to_state: ProjectState,
     ) -> None:
-        for statement in install_sql(schema_editor.connection.vendor):
+        for statement in install_sql(schema_editor.connection.vendor, self.tables):
             schema_editor.execute(statement, params=None)
 
     def database_backwards(
@@ -128,21 +134,29 @@ class VendorSQL(migrations.RunSQL):
         from_state: ProjectState,
         to_state: ProjectState,
     ) -> None:
-        for statement in remove_sql(schema_editor.connection.vendor):
+        for statement in remove_sql(schema_editor.connection.vendor, self.tables):
             schema_editor.execute(statement, params=None)
 
     def describe(self) -> str:
-        return "Append-only triggers on versions, transitions and audit rows"
+        return f"Append-only triggers on {', '.join(self.tables)}"
 
     def deconstruct(self) -> tuple[str, list[Any], dict[str, Any]]:
-        return (self.__class__.__qualname__, [], {})
+        return (self.__class__.__qualname__, [], {"tables": self.tables})
 
 
-def reinstall_after_migrate(sender: object, using: str = "default", **kwargs: Any) -> None:
-    """post_migrate: SQLite loses a table's triggers when a migration rebuilds it."""
-    from django.db import connections
+def reinstaller(tables: Tables) -> Callable[..., None]:
+    """A post_migrate receiver that re-creates the triggers on ``tables`` (SQLite loses a
+    table's triggers whenever a migration rebuilds it)."""
 
-    connection = connections[using]
-    tables = set(connection.introspection.table_names())
-    if set(TABLES) <= tables:
-        install(connection)
+    def receiver(sender: object, using: str = "default", **kwargs: Any) -> None:
+        from django.db import connections
+
+        connection = connections[using]
+        if set(tables) <= set(connection.introspection.table_names()):
+            install(connection, tables)
+
+    return receiver
+
+
+#: This app's receiver (connected in ``DeclarationsConfig.ready``).
+reinstall_after_migrate = reinstaller(TABLES)
