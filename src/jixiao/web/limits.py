@@ -18,6 +18,8 @@ from django.core.files.uploadedfile import UploadedFile
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 
+from jixiao.web.declarations.serial import Busy
+
 #: Multipart boundaries and the other fields of an upload form.
 _OVERHEAD = 64 * 1024
 
@@ -52,12 +54,15 @@ def check_form_count(count: int) -> None:
         raise TooLarge(f"一次导入最多 {limit} 份申报表，此文件含 {count} 份，请拆分后分批导入")
 
 
-def too_large(request: HttpRequest, message: str) -> HttpResponse:
-    """The 413 answer: the API's error shape on /api/, a page elsewhere."""
+def too_large(request: HttpRequest, message: str, status: int = 413) -> HttpResponse:
+    """The 413 (or 503 busy) answer: the API's error shape on /api/, a page elsewhere."""
     if request.path.startswith("/api/"):
-        body = {"code": "payload_too_large", "message": message, "details": None}
-        return JsonResponse(body, status=413, json_dumps_params={"ensure_ascii": False})
-    return render(request, "413.html", {"message": message}, status=413)
+        code = "payload_too_large" if status == 413 else "busy"
+        body = {"code": code, "message": message, "details": None}
+        return JsonResponse(body, status=status, json_dumps_params={"ensure_ascii": False})
+    title = "内容过大" if status == 413 else "系统繁忙"
+    context = {"message": message, "title": title, "status": status}
+    return render(request, "413.html", context, status=status)
 
 
 def _declared_length(request: HttpRequest) -> int:
@@ -94,4 +99,6 @@ class LimitMiddleware:
             return self._field_too_large(request)
         if isinstance(exc, TooLarge):
             return too_large(request, str(exc))
+        if isinstance(exc, Busy):  # the database stayed locked through every retry
+            return too_large(request, str(exc), status=503)
         return None
