@@ -15,9 +15,7 @@ from jixiao.web.declarations.models import Declaration
 from tests.web.conftest import World, seed_forms
 
 
-@pytest.mark.parametrize(
-    "amount", ["0.000001", "53.15", "9999999.999999", "0", "10000000"]
-)
+@pytest.mark.parametrize("amount", ["0.000001", "53.15", "9999999.999999", "0", "10000000"])
 def test_it_round_trips_amounts_through_the_database(world: World, amount: str) -> None:
     value = Decimal(amount)
     form = dataclasses.replace(
