@@ -66,11 +66,15 @@ PAGE_CASES = [
     Case("indicators:bundle", "get", "草稿", "302 200 200 200 200 200", {"name": "热线"}),
     Case("indicators:check", "get", "草稿", "302 200 200 200 200 200", {"value": "≥5%"}),
     Case("indicators:learn", "post", "草稿", "302 403 403 403 403 302"),
+    Case("indicators:export", "get", "草稿", "302 200 200 200 200 200"),
+    Case("indicators:import", "post", "草稿", "302 403 403 403 403 400"),
     Case("evaluation:list", "get", "通过", "302 200 200 200 200 200"),
     Case("evaluation:rounds", "get", "通过", "302 403 403 200 403 403"),
     Case("evaluation:detail", "get", "通过", "302 200 200 200 404 200"),
     Case("evaluation:save", "post", "通过", "302 302 403 403 404 403", {"revision": "1"}),
     Case("evaluation:act", "post", "通过", "302 302 403 403 404 403", {"action": "提交"}),
+    Case("evaluation:template", "get", "通过", "302 200 200 200 404 200"),
+    Case("evaluation:upload", "post", "通过", "302 400 403 403 404 403"),
     Case("monitoring:todo", "get", "通过", "302 200 200 200 200 200"),
     Case(
         "monitoring:open_round",
@@ -134,7 +138,10 @@ def _page_url(case: Case, world: World, pk: object) -> str:
         kwargs = {"org": world.department.pk, "year": 2025}
     if case.name == "accounts:password_reset":
         kwargs = {"pk": world.users["filer"].pk}
-    if case.name in {"evaluation:detail", "evaluation:save", "evaluation:act"}:
+    if case.name.startswith("evaluation:") and case.name not in {
+        "evaluation:list",
+        "evaluation:rounds",
+    }:
         kwargs = {"pk": _evaluation(world).pk}
     if case.name.startswith("monitoring:") and case.name not in _MONITORING_LISTS:
         kwargs = {"pk": _monitoring(world).pk}

@@ -4,10 +4,13 @@ the 主管部门 and 财政 review; outsiders get 404, wrong roles 403, the dead
 from __future__ import annotations
 
 import datetime
+import io
 from typing import Any
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+from openpyxl import load_workbook  # type: ignore[import-untyped]
 
 from jixiao.web.evaluation.models import AppendOnlyError, EvaluationEvent, EvaluationRecord
 from jixiao.web.evaluation.store import form_of
@@ -179,3 +182,59 @@ def test_events_cannot_be_changed_or_deleted(world: World) -> None:
         event.save()
     with pytest.raises(AppendOnlyError):
         event.delete()
+
+
+def _filled(data: bytes, **change: str) -> bytes:
+    """The unit fills the downloaded form in Excel (done here with openpyxl)."""
+    workbook = load_workbook(io.BytesIO(data))
+    ws = workbook.worksheets[0]
+    header = next(r for r in ws.iter_rows() if r[0].value == "一级指标")[0].row
+    cols = {c.value: c.column for c in ws[header]}
+    for row in ws.iter_rows(min_row=header + 1):
+        target = row[cols["年度指标值"] - 1].value
+        if row[0].value == "总分":
+            break
+        if target:
+            ws.cell(row=row[0].row, column=cols["实际完成值"], value=target.lstrip("≥≤=<>"))
+    for key, value in change.items():
+        ws[key] = value
+    out = io.BytesIO()
+    workbook.save(out)
+    return out.getvalue()
+
+
+def test_the_unit_downloads_the_offline_form_fills_it_and_uploads_it(world: World) -> None:
+    record = _open(world)
+    filer = Signed(world.users["filer"])
+    response = filer.get(reverse("evaluation:template", kwargs={"pk": record.pk}))
+    assert response.status_code == 200 and response["Content-Type"].endswith("sheet")
+    upload = SimpleUploadedFile("自评表.xlsx", _filled(response.content))
+    url = reverse("evaluation:upload", kwargs={"pk": record.pk})
+    assert filer.post(url, {"file": upload}).status_code == 302
+    record.refresh_from_db()
+    ev = form_of(record)
+    assert all(r.actual_text for r in ev.rows if r.target_text)
+    assert record.revision == 2 and EvaluationEvent.objects.filter(record=record).count() == 1
+
+
+def test_an_upload_with_changed_targets_is_refused(world: World) -> None:
+    record = _open(world)
+    filer = Signed(world.users["filer"])
+    data = filer.get(reverse("evaluation:template", kwargs={"pk": record.pk})).content
+    ws = load_workbook(io.BytesIO(data)).worksheets[0]
+    header = next(r for r in ws.iter_rows() if r[0].value == "一级指标")[0].row
+    changed = _filled(data, **{f"D{header + 1}": "≥1个"})
+    upload = SimpleUploadedFile("自评表.xlsx", changed)
+    response = filer.post(reverse("evaluation:upload", kwargs={"pk": record.pk}), {"file": upload})
+    assert response.status_code == 400 and "与批复的不一致" in response.content.decode()
+    record.refresh_from_db()
+    assert record.revision == 1
+
+
+def test_only_the_unit_may_upload_and_outsiders_cannot_download(world: World) -> None:
+    record = _open(world)
+    template = reverse("evaluation:template", kwargs={"pk": record.pk})
+    assert Signed(world.users["outsider"]).get(template).status_code == 404
+    upload = SimpleUploadedFile("自评表.xlsx", b"PK\x03\x04")
+    url = reverse("evaluation:upload", kwargs={"pk": record.pk})
+    assert Signed(world.users["department"]).post(url, {"file": upload}).status_code == 403

@@ -46,7 +46,7 @@ ACTUAL: Final = (
     "实际完成值（B）",
 )
 DEVIATION: Final = ("偏差原因分析及改进措施", "未完成原因和改进措施", "未完成原因分析", "备注")
-NATURE: Final = ("指标性质",)
+NATURE: Final = ("指标性质", "计算符号")
 UNIT: Final = ("度量单位", "计量单位")
 TOTAL: Final = ("总分", "得分合计", "项目总得分", "合计")
 GRADE: Final = ("自评等级", "评价等级")

@@ -9,4 +9,6 @@ urlpatterns = [
     path("evaluations/<uuid:pk>/", views.detail, name="detail"),
     path("evaluations/<uuid:pk>/save/", views.save, name="save"),
     path("evaluations/<uuid:pk>/act/", views.act, name="act"),
+    path("evaluations/<uuid:pk>/template/", views.template, name="template"),
+    path("evaluations/<uuid:pk>/upload/", views.upload, name="upload"),
 ]

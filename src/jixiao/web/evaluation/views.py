@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import uuid
 from datetime import date
+from urllib.parse import quote
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -17,13 +18,15 @@ from jixiao.evaluation.checks import run_checks
 from jixiao.evaluation.workflow import EvaluationAction, actions
 from jixiao.web.accounts.models import AuthedRequest
 from jixiao.web.declarations.models import Declaration
-from jixiao.web.evaluation import store
+from jixiao.web.evaluation import offline, store
 from jixiao.web.evaluation.access import get_visible, visible
 from jixiao.web.evaluation.entries import EntryError, apply_entries
 from jixiao.web.evaluation.models import EvaluationRecord, EvaluationRound
+from jixiao.web.limits import check_upload
 from jixiao.workflow import Role, Status
 
 NOTE_LIMIT = 1000
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def _finance(request: AuthedRequest) -> None:
@@ -141,4 +144,36 @@ def act(request: AuthedRequest, pk: uuid.UUID) -> HttpResponse:
     except store.Conflict as exc:
         return _page(request, pk, 409, str(exc))
     messages.success(request, f"已{action}")
+    return redirect("evaluation:detail", pk=pk)
+
+
+@login_required
+@require_GET
+def template(request: AuthedRequest, pk: uuid.UUID) -> HttpResponse:
+    """The form as an offline Excel 自评表 (only the unit's cells unlocked)."""
+    record = get_visible(request.user, pk)
+    response = HttpResponse(offline.template_bytes(store.form_of(record)), content_type=XLSX)
+    name = quote(f"{record.project_name}-绩效自评表.xlsx")
+    response["Content-Disposition"] = f"attachment; filename*=UTF-8''{name}"
+    return response
+
+
+@login_required
+@require_POST
+def upload(request: AuthedRequest, pk: uuid.UUID) -> HttpResponse:
+    """The 填报人 uploads the filled offline form; the approved indicators must be unchanged."""
+    record = get_visible(request.user, pk)
+    _allowed(request, record, EvaluationAction.SAVE)
+    file = request.FILES.get("file")
+    if file is None:
+        return _page(request, pk, 400, "请选择下载并填好的 Excel 自评表")
+    check_upload(file)
+    try:
+        ev = offline.merge_upload(store.form_of(record), file.read(), file.name or "自评表.xlsx")
+        store.save(request.user, record, record.revision, ev)
+    except EntryError as exc:
+        return _page(request, pk, 400, str(exc))
+    except store.Conflict as exc:
+        return _page(request, pk, 409, str(exc))
+    messages.success(request, "已读取上传的自评表，得分已重新计算")
     return redirect("evaluation:detail", pk=pk)
