@@ -204,3 +204,50 @@ def test_the_editor_review_flags_a_far_out_value_against_the_library(world: Worl
     )
     findings = [f for f in engine.stored(row.content).review.findings if f.code == "B605"]
     assert len(findings) == 1 and "来自8个取值" in findings[0].message  # the cache saw the change
+
+
+def test_the_library_exports_and_the_admin_imports_it_back(world: World) -> None:
+    from io import BytesIO
+
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from openpyxl import Workbook
+
+    from jixiao.library import EXCHANGE_HEADERS, read_library
+
+    _approved(world, 0)
+    learn_approved()
+    filer = Signed(world.users["filer"])
+    exported = filer.get(reverse("indicators:export"))
+    assert exported.status_code == 200
+    library = read_library(exported.content)
+    assert len(library.entries) == LibraryEntry.objects.count()
+    book = Workbook()
+    sheet = book.active
+    sheet.append(list(EXCHANGE_HEADERS))
+    sheet.append(
+        [
+            "政务",
+            "热线",
+            "产出指标",
+            "质量指标",
+            "热线接通率",
+            "接通数/呼入数",
+            "%",
+            "≥90%",
+            "行业标准",
+        ]
+    )
+    data = BytesIO()
+    book.save(data)
+    upload = SimpleUploadedFile("省指标库.xlsx", data.getvalue())
+    admin = Signed(world.users["admin"])
+    assert admin.post(reverse("indicators:import"), {"file": upload}).status_code == 302
+    row = LibraryEntry.objects.get(key="质量指标/热线接通率")
+    assert (row.origin, row.basis, row.reference) == ("人工", "行业标准", "≥90%")
+    upload.seek(0)
+    assert filer.post(reverse("indicators:import"), {"file": upload}).status_code == 403
+    bad = SimpleUploadedFile("坏.xlsx", b"not excel")
+    page = admin.client.post(
+        reverse("indicators:import"), {"file": bad, "csrfmiddlewaretoken": admin.token}, follow=True
+    )
+    assert "不是可读取的 Excel 工作簿" in page.content.decode()

@@ -11,6 +11,8 @@ from jixiao.data import SEED_NAME, seed_bytes
 from jixiao.web.accounts.models import BudgetYear, Organisation, OrgKind, User
 from jixiao.web.declarations import engine, store
 from jixiao.web.declarations.models import Declaration
+from jixiao.web.indicators import service as library
+from jixiao.web.indicators.models import LibraryEntry
 from jixiao.workflow import Role
 
 FINANCE = "银川市财政局"
@@ -83,4 +85,7 @@ def create_demo(reset_passwords: bool = False) -> list[tuple[DemoUser, str]]:
         result = engine.import_file(seed_bytes(), SEED_NAME)
         for form in result.declarations:
             store.create(filer, orgs[OFFICE], form, "导入")
+    if not LibraryEntry.objects.exists():  # the demo's 指标库 starts from the seed forms
+        forms = engine.import_file(seed_bytes(), SEED_NAME).declarations
+        library.learn_from([(f"示例数据·{SEED_NAME}", form) for form in forms])
     return accounts

@@ -27,6 +27,7 @@ from jixiao.library import (
 )
 from jixiao.library.curate import combine
 from jixiao.library.serial import stats_from_data, stats_to_data
+from jixiao.model import Declaration as Form
 from jixiao.values import Direction
 from jixiao.web.declarations import codec
 from jixiao.web.declarations.models import Declaration
@@ -108,6 +109,11 @@ def learn_approved() -> Learnt:
         (f"{row.organisation.name}·{row.year or ''}", codec.from_text(row.content))
         for row in approved.iterator()
     ]
+    return learn_from(forms)
+
+
+def learn_from(forms: list[tuple[str, Form]]) -> Learnt:
+    """Learn from ``(source, form)`` pairs; learnt rows replaced, curated rows taught."""
     learnt = learn(forms)
     with transaction.atomic():
         curated_rows = list(LibraryEntry.objects.filter(origin=Origin.CURATED))
@@ -171,3 +177,15 @@ def suggester() -> Suggester:
 def forget() -> None:
     with _lock:
         _cached.clear()
+
+
+def import_library(library: Library) -> int:
+    """Entries of an imported workbook (a province's library, our own export) saved by key:
+    an entry with the same key is replaced, others are kept. Returns how many were saved."""
+    keys = [e.key for e in library.entries]
+    with transaction.atomic():
+        for start in range(0, len(keys), 500):
+            LibraryEntry.objects.filter(key__in=keys[start : start + 500]).delete()
+        LibraryEntry.objects.bulk_create([to_row(e) for e in library.entries], batch_size=500)
+    forget()
+    return len(keys)

@@ -10,4 +10,6 @@ urlpatterns = [
     path("indicators/bundle/", views.bundle, name="bundle"),
     path("indicators/check/", views.check, name="check"),
     path("indicators/learn/", views.relearn, name="learn"),
+    path("indicators/export/", views.export, name="export"),
+    path("indicators/import/", views.upload, name="import"),
 ]

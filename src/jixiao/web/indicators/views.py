@@ -7,6 +7,8 @@ entries in the admin. Inputs are bounded: a query longer than :data:`MAX_QUERY` 
 
 from __future__ import annotations
 
+from urllib.parse import quote
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import BadRequest
@@ -16,15 +18,24 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_POST
 
+from jixiao.library import LibraryFileError, read_library, write_library
 from jixiao.model import Level2
 from jixiao.values import parse_value
 from jixiao.web.accounts.models import AuthedRequest
 from jixiao.web.declarations.access import require_role
 from jixiao.web.indicators.models import LibraryEntry
-from jixiao.web.indicators.service import learn_approved, suggester, to_entry
+from jixiao.web.indicators.service import (
+    import_library,
+    learn_approved,
+    stored_library,
+    suggester,
+    to_entry,
+)
+from jixiao.web.limits import TooLarge, check_upload, too_large
 from jixiao.workflow import Role
 
 MAX_QUERY = 100
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 PAGE_SIZE = 50
 
 
@@ -100,4 +111,34 @@ def relearn(request: AuthedRequest) -> HttpResponse:
         f"已从{result.forms}份已通过的申报表学习，指标库现有{result.entries}个条目"
         f"（其中人工整理{result.curated}个）。",
     )
+    return redirect("indicators:search")
+
+
+@login_required
+@require_GET
+def export(request: HttpRequest) -> HttpResponse:
+    """The whole library as the Excel workbook ``jixiao library build`` writes."""
+    data = write_library(stored_library())
+    response = HttpResponse(data, content_type=XLSX)
+    response["Content-Disposition"] = f"attachment; filename*=UTF-8''{quote('指标库.xlsx')}"
+    return response
+
+
+@login_required
+@require_POST
+def upload(request: AuthedRequest) -> HttpResponse:
+    """管理员: import a library workbook (ours, or the 9-column layout other tools use)."""
+    require_role(request.user, Role.ADMIN)
+    file = request.FILES.get("file")
+    if file is None:
+        raise BadRequest("请选择要导入的指标库 Excel 文件")
+    try:
+        check_upload(file)
+        count = import_library(read_library(file.read(), file.name or "指标库.xlsx"))
+    except TooLarge as exc:
+        return too_large(request, str(exc))
+    except LibraryFileError as exc:
+        messages.error(request, str(exc))
+        return redirect("indicators:search")
+    messages.success(request, f"已导入{count}个指标库条目（编号相同的条目已替换）。")
     return redirect("indicators:search")
