@@ -108,6 +108,8 @@ API_CASES = [
     Case("POST /imports", "post", "草稿", "401 201 403 403 201 403"),
     Case("GET /indicators/suggest", "get", "草稿", "401 200 200 200 200 200", {"q": "满意度"}),
     Case("GET /indicators/bundle", "get", "草稿", "401 200 200 200 200 200", {"name": "热线"}),
+    Case("GET /evaluations", "get", "通过", "401 200 200 200 200 200"),
+    Case("GET /evaluations/{pk}", "get", "通过", "401 200 200 200 404 200"),
     Case("GET /openapi.json", "get", "草稿", "302 200 200 200 200 200"),
     Case("GET /docs", "get", "草稿", "302 200 200 200 200 200"),
 ]
@@ -183,7 +185,8 @@ def _request(case: Case, world: World, persona: str) -> int:
         data = {**case.data, "pk": str(row.pk)} if case.name == "declarations:bulk" else case.data
         response = getattr(client, case.method)(url, data)
         return response.status_code
-    path = "/api" + case.name.split(" ", 1)[1].replace("{pk}", str(row.pk))
+    pk = _evaluation(world).pk if "/evaluations/" in case.name else row.pk
+    path = "/api" + case.name.split(" ", 1)[1].replace("{pk}", str(pk))
     if case.name == "POST /imports":
         upload = {"file": _seed_upload()}
         return client.post(path, upload).status_code

@@ -55,7 +55,8 @@ def run(args: argparse.Namespace, out: TextIO | None = None, err: TextIO | None 
     findings = [run_checks(ev, score) for ev, score in results]
     if args.json:
         items = [
-            _json(p, ev, s, f) for (p, ev), (_, s), f in zip(forms, results, findings, strict=True)
+            score_json(p, ev, s, f)
+            for (p, ev), (_, s), f in zip(forms, results, findings, strict=True)
         ]
         out.write(json.dumps(items, ensure_ascii=False, indent=2) + "\n")
     else:
@@ -109,7 +110,7 @@ def _form_lines(
     return lines
 
 
-def _json(
+def score_json(
     path: str, ev: SelfEvaluation, score: EvaluationScore, found: list[EvaluationFinding]
 ) -> dict[str, Any]:
     b = score.budget

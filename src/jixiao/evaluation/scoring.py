@@ -114,8 +114,8 @@ def score_evaluation(ev: SelfEvaluation, policy: ScoringPolicy | None = None) ->
     budget = score_budget(ev.budget)
     weights, defaulted = row_weights(ev.rows, policy)
     rows = tuple(score_row(r, w, policy) for r, w in zip(ev.rows, weights, strict=True))
-    indicator_total = sum((r.score for r in rows), _ZERO)
-    total = budget.score + indicator_total
+    indicator_total = points(sum((r.score for r in rows), _ZERO))
+    total = points(budget.score + indicator_total)
     grade = grade_of(total, policy)
     floors = "、".join(f"≥{num(f)} {g}" for g, f in policy.grade_floors)
     explanation = (

@@ -40,6 +40,7 @@ from jixiao.web.apischemas import (
 )
 from jixiao.web.declarations import engine, inputs, store
 from jixiao.web.declarations.access import filer_organisation, get_for_action, get_visible, visible
+from jixiao.web.evaluation.api import router as evaluation_router
 from jixiao.web.indicators.api import router as indicators_router
 from jixiao.web.limits import check_form_count, check_upload
 from jixiao.workflow import Action
@@ -77,6 +78,7 @@ api = NinjaAPI(
 )
 apierrors.install(api)
 api.add_router("/indicators", indicators_router)
+api.add_router("/evaluations", evaluation_router)
 
 PageNumber = Annotated[int, Field(ge=1, le=MAX_INT)]
 PageSize = Annotated[int, Field(ge=1, le=200)]
