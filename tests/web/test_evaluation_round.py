@@ -169,6 +169,10 @@ def test_the_round_runs_from_the_unit_through_department_and_finance(world: Worl
     ]
     page = finance.get(LIST).content.decode()
     assert record.project_name in page and "已完成" in page and str(record.total) in page
+    library = filer.get(reverse("declarations:library")).content.decode()
+    assert "绩效自评结果" in library and str(record.total) in library
+    outsider = Signed(world.users["outsider"]).get(reverse("declarations:library")).content.decode()
+    assert "绩效自评结果" not in outsider
 
 
 def test_events_cannot_be_changed_or_deleted(world: World) -> None:
