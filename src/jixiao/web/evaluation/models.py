@@ -25,6 +25,7 @@ ActionChoice = models.TextChoices(
     [(a.name, (a.value, a.value)) for a in EvaluationAction],  # type: ignore[call-overload]
 )
 HUNDRED = Decimal(100)
+CENT = Decimal("0.01")
 
 
 class EvaluationRound(models.Model):
@@ -89,7 +90,7 @@ class EvaluationRecord(models.Model):
 
     @property
     def total(self) -> Decimal:
-        return Decimal(self.total_hundredths) / HUNDRED
+        return (Decimal(self.total_hundredths) / HUNDRED).quantize(CENT)
 
 
 class AppendOnlyError(RuntimeError):
@@ -119,7 +120,7 @@ class EvaluationEvent(models.Model):
 
     @property
     def total(self) -> Decimal:
-        return Decimal(self.total_hundredths) / HUNDRED
+        return (Decimal(self.total_hundredths) / HUNDRED).quantize(CENT)
 
     def save(self, *args: object, **kwargs: object) -> None:
         if self.pk is not None:
