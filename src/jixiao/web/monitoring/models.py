@@ -87,6 +87,8 @@ class MonitoringReportRecord(models.Model):
         "处理意见", max_length=10, choices=FollowUpChoice.choices, blank=True
     )
     follow_up_comment = models.TextField("处理说明", blank=True)
+    #: [[指标或预算执行, 偏差原因, 纠偏措施], …] of the red lights, computed on every save
+    red_lights = models.JSONField("红灯及原因", default=list, blank=True)
     adjustment = models.ForeignKey(
         Declaration,
         verbose_name="调整目标后的新版本申报表",

@@ -11,7 +11,8 @@ from collections.abc import Iterable
 from django.db import transaction
 
 from jixiao.monitoring import MonitoringReport, dumps, loads, new_report
-from jixiao.monitoring.lights import report_lights
+from jixiao.monitoring.lights import ReportLights, report_lights
+from jixiao.monitoring.vocab import Light
 from jixiao.monitoring.workflow import FollowUp, ReportAction, ReportStatus, decide
 from jixiao.web.accounts.models import User
 from jixiao.web.declarations import codec
@@ -31,12 +32,29 @@ def report_of(record: MonitoringReportRecord) -> MonitoringReport:
     return report
 
 
+def red_lights(report: MonitoringReport, lights: ReportLights) -> list[list[str]]:
+    """[what, causes, measures] of every red light, the budget included (the red list)."""
+    found = [
+        [
+            row.name,
+            "、".join([*row.causes, row.cause_text] if row.cause_text else row.causes),
+            row.measures,
+        ]
+        for row, lit in zip(report.rows, lights.rows, strict=True)
+        if lit.light is Light.RED
+    ]
+    if lights.budget.light is Light.RED:
+        found.append(["预算执行", report.budget_cause, ""])
+    return found
+
+
 def _store_report(record: MonitoringReportRecord, report: MonitoringReport) -> None:
     lights = report_lights(report)
     record.content = dumps([report])
     record.overall_light = lights.overall.value
     record.target_light = lights.target.value
     record.budget_light = lights.budget.light.value
+    record.red_lights = red_lights(report, lights)
 
 
 def approved(year: int) -> Iterable[Declaration]:

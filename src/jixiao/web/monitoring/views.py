@@ -175,24 +175,7 @@ def dashboard(request: AuthedRequest) -> HttpResponse:
         "counts": [
             (name, [c[light.value] for light in Light]) for name, c in sorted(counts.items())
         ],
-        "red_list": [(r, _red_rows(r)) for r in red],
+        "red_list": red.defer("content"),
         "total": sum(sum(c.values()) for c in counts.values()),
     }
     return render(request, "monitoring/dashboard.html", context)
-
-
-def _red_rows(record: MonitoringReportRecord) -> list[tuple[str, str, str]]:
-    """(what, causes, measures) of every red light of a report, the budget included."""
-    result = check_report(store.report_of(record))
-    found = [
-        (
-            row.name,
-            "、".join([*row.causes, row.cause_text] if row.cause_text else row.causes),
-            row.measures,
-        )
-        for row, lit in zip(result.report.rows, result.lights.rows, strict=True)
-        if lit.light is Light.RED
-    ]
-    if result.lights.budget.light is Light.RED:
-        found.append(("预算执行", result.report.budget_cause, ""))
-    return found
