@@ -125,7 +125,7 @@ def _seed_json_with_bad_second() -> bytes:
     return json.dumps(forms, ensure_ascii=False).encode()
 
 
-def _at_once(bench: Bench, calls: list[Callable[[], Any]]) -> list[Any]:
+def at_once(calls: list[Callable[[], Any]]) -> list[Any]:
     """Run ``calls`` in threads released together; each closes its database connection."""
     barrier = threading.Barrier(len(calls))
 
@@ -154,7 +154,7 @@ def _two_approvals(bench: Bench, same: bool) -> list[Any]:
         url = f"/api/declarations/{row.pk}/transitions"
         return lambda: client.post(url, body, content_type="application/json")
 
-    return _at_once(bench, [approve(clients[0], first), approve(clients[1], second)])
+    return at_once([approve(clients[0], first), approve(clients[1], second)])
 
 
 def _put_call(client: Client, url: str, body: str) -> Callable[[], Any]:
@@ -171,7 +171,7 @@ def _twenty_saves(bench: Bench) -> list[Any]:
         changed = {**content, "annual_goal": f"并发保存{n}"}
         body = json.dumps({"revision": row.revision, "content": changed})
         calls.append(_put_call(client, f"/api/declarations/{row.pk}", body))
-    return _at_once(bench, calls)
+    return at_once(calls)
 
 
 API = "接口"

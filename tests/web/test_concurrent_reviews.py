@@ -5,18 +5,16 @@ Threads share the file database of the test run; each request is a real token cl
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
 from functools import partial
 from typing import Any
 
-from django.db import connection
 from django.test import Client
 
 from jixiao.web.accounts.models import ApiToken
 from jixiao.web.declarations.models import Declaration, Transition
 from tests.web.conftest import World
+from tests.web.security_probes import at_once
 
 ROUNDS = 3
 
@@ -32,27 +30,13 @@ def _approver(world: World) -> Callable[[Declaration], Any]:
     return approve
 
 
-def _together(calls: list[Callable[[], Any]]) -> list[Any]:
-    barrier = threading.Barrier(len(calls))
-
-    def run(call: Callable[[], Any]) -> Any:
-        try:
-            barrier.wait()
-            return call()
-        finally:
-            connection.close()
-
-    with ThreadPoolExecutor(len(calls)) as pool:
-        return list(pool.map(run, calls))
-
-
 def test_it_approves_two_forms_approved_at_the_same_moment(
     emptied_history: None, world: World
 ) -> None:
     for _ in range(ROUNDS):
         first, second = world.declaration("财政审核", 0), world.declaration("财政审核", 1)
         one, two = _approver(world), _approver(world)
-        responses = _together([partial(one, first), partial(two, second)])
+        responses = at_once([partial(one, first), partial(two, second)])
         assert [r.status_code for r in responses] == [201, 201]
         statuses = Declaration.objects.filter(pk__in=[first.pk, second.pk]).values_list(
             "status", flat=True
@@ -66,7 +50,7 @@ def test_it_approves_a_form_once_when_two_reviewers_race(
     for _ in range(ROUNDS):
         row = world.declaration("财政审核")
         one, two = _approver(world), _approver(world)
-        responses = _together([partial(one, row), partial(two, row)])
+        responses = at_once([partial(one, row), partial(two, row)])
         codes = sorted(r.status_code for r in responses)
         assert codes in ([201, 400], [201, 403]), codes
         loser = next(r for r in responses if r.status_code != 201).json()
