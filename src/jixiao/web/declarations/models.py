@@ -48,6 +48,8 @@ class Declaration(models.Model):
     )
     revision = models.PositiveIntegerField("修订号", default=1)
     content = models.TextField("内容（规范 JSON）")
+    #: 审核等级 (优/良/中/差) of the automatic review of ``content``, written with it by ``store``
+    review_grade = models.CharField("审核等级", max_length=2, blank=True, db_index=True)
     annual_total_fen = models.BigIntegerField("年度资金总额（分）", null=True, blank=True)
     fiscal_fen = models.BigIntegerField("财政拨款（分）", null=True, blank=True)
     other_fen = models.BigIntegerField("其他资金（分）", null=True, blank=True)
@@ -226,3 +228,28 @@ class Note(models.Model):
 
     def __str__(self) -> str:
         return f"{self.kind}（{self.disposition}）: {self.text[:40]}"
+
+
+class FindingHit(models.Model):
+    """How often one rule code hits a declaration's current content (统计 of rule hits).
+
+    Written by ``store`` on every create, save and transition (the one write path), so the
+    统计 page counts hits with one GROUP BY instead of reviewing every form on each load.
+    """
+
+    declaration = models.ForeignKey(
+        Declaration, verbose_name="申报表", on_delete=models.CASCADE, related_name="finding_hits"
+    )
+    code = models.CharField("规则代码", max_length=20)
+    count = models.PositiveIntegerField("发现条数")
+
+    class Meta:
+        verbose_name = "规则命中"
+        verbose_name_plural = "规则命中"
+        constraints = (
+            models.UniqueConstraint(fields=("declaration", "code"), name="finding_hit_once"),
+        )
+        indexes = (models.Index(fields=("code",), name="finding_hit_code"),)
+
+    def __str__(self) -> str:
+        return f"{self.code} × {self.count}"

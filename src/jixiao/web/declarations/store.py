@@ -17,7 +17,7 @@ from django.utils import timezone
 from jixiao.model import Declaration as Form
 from jixiao.model.catalogue import FormText
 from jixiao.web.accounts.models import Organisation, User
-from jixiao.web.declarations import codec, engine, integrity
+from jixiao.web.declarations import codec, engine, hits, integrity
 from jixiao.web.declarations.models import (
     AuditEntry,
     Declaration,
@@ -91,13 +91,17 @@ def create(
     """
     integrity.require_open_year(form.year, "创建申报表")
     form = integrity.bind_organisation(integrity.as_new(form), org)
+    columns = _columns(form)
+    summary = hits.summarise(str(columns["content"]))
     row = Declaration.objects.create(
         organisation=org,
         created_by=user,
         previous=previous,
         import_digest=import_digest,
-        **_columns(form),
+        review_grade=summary.grade,
+        **columns,
     )
+    hits.record(row, summary)
     _snapshot(row, user, reason)
     audit(user, row, reason, form.project_name)
     return row
@@ -115,8 +119,13 @@ def save(user: User, row: Declaration, form: Form, revision: int) -> Declaration
     old = codec.from_text(row.content)
     form = integrity.bind_organisation(integrity.keep_verdict(old, form), row.organisation)
     editable = [s.value for s in Status if s.is_editable]
+    columns = _columns(form)
+    summary = hits.summarise(str(columns["content"]))
     updated = Declaration.objects.filter(pk=row.pk, revision=revision, status__in=editable).update(
-        revision=F("revision") + 1, updated_at=timezone.now(), **_columns(form)
+        revision=F("revision") + 1,
+        updated_at=timezone.now(),
+        review_grade=summary.grade,
+        **columns,
     )
     if updated != 1:
         current = Declaration.objects.get(pk=row.pk)
@@ -125,9 +134,10 @@ def save(user: User, row: Declaration, form: Form, revision: int) -> Declaration
             f"当前为第{current.revision}次修订，状态{current.status}）。"
             "您的修改没有覆盖任何内容，请刷新后重新编辑。"
         )
+    hits.record(row, summary)
     changes = integrity.changes(old, form)
-    summary = f"第{revision + 1}次修订：{len(changes)} 处修改"
-    audit(user, row, "保存", "\n".join((summary, integrity.changes_text(changes))), changes)
+    text = f"第{revision + 1}次修订：{len(changes)} 处修改"
+    audit(user, row, "保存", "\n".join((text, integrity.changes_text(changes))), changes)
     return Declaration.objects.get(pk=row.pk)
 
 
@@ -167,10 +177,13 @@ def transition(user: User, row: Declaration, action: Action, comment: str = "") 
     if step.verdict is not None or step.clears_verdict:
         form = dataclasses.replace(codec.from_text(locked.content), verdict=step.verdict)
         locked.content = codec.to_text(form)
+        summary = hits.summarise(locked.content)
+        locked.review_grade = summary.grade
+        hits.record(locked, summary)
     acted_on = locked.revision
     locked.status = step.target
     locked.revision += 1
-    locked.save(update_fields=["status", "revision", "content", "updated_at"])
+    locked.save(update_fields=["status", "revision", "content", "review_grade", "updated_at"])
     version: Version | None
     if action is Action.SUBMIT:
         version = _snapshot(locked, user, str(action))

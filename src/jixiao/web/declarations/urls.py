@@ -7,8 +7,10 @@ from jixiao.web.declarations.views import (
     detail,
     download,
     edit,
+    export,
     listing,
     review,
+    statistics,
     submit,
 )
 
@@ -16,6 +18,8 @@ app_name = "declarations"
 
 urlpatterns = [
     path("declarations/", listing.declaration_list, name="list"),
+    path("declarations/export.<str:fmt>", export.list_export, name="list_export"),
+    path("declarations/yitihua.<str:fmt>", export.yitihua_export, name="yitihua_export"),
     path("declarations/new/", create.new, name="new"),
     path("declarations/import/", create.import_file, name="import"),
     path("declarations/bulk/", bulk.bulk_action, name="bulk"),
@@ -30,5 +34,8 @@ urlpatterns = [
     path("declarations/<uuid:pk>/versions/", detail.versions, name="versions"),
     path("declarations/<uuid:pk>/download/<str:fmt>/", download.download, name="download"),
     path("library/", listing.library, name="library"),
+    path("library/export.<str:fmt>", export.library_export, name="library_export"),
+    path("statistics/", statistics.dashboard, name="statistics"),
+    path("statistics/<slug:key>.<str:fmt>", statistics.chart_export, name="statistics_export"),
     path("library/bundle/<uuid:org>/<int:year>/", download.bundle, name="bundle"),
 ]

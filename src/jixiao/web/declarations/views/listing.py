@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from django.contrib import messages
@@ -25,22 +26,32 @@ PAGE_SIZE = 25
 
 
 def _filtered(request: AuthedRequest, rows: QuerySet[Declaration]) -> QuerySet[Declaration]:
-    q = request.GET.get("q", "").strip()
+    return filtered(request.GET, rows)
+
+
+def filtered(params: Mapping[str, str], rows: QuerySet[Declaration]) -> QuerySet[Declaration]:
+    """``rows`` narrowed by the list's filters (search, year, status, 审核等级, archived, 部门).
+
+    The list, the 项目库, their exports and the 统计 page all filter through here.
+    """
+    q = params.get("q", "").strip()
     if q:
         rows = rows.filter(
             Q(project_name__icontains=q)
             | Q(department_name__icontains=q)
             | Q(implementer_name__icontains=q)
         )
-    if year := request.GET.get("year", "").strip():
+    if year := params.get("year", "").strip():
         rows = rows.filter(year=inputs.parse_year(year))
-    if status := request.GET.get("status", ""):
+    if grade := params.get("grade", "").strip():
+        rows = rows.filter(review_grade=grade[:2])
+    if status := params.get("status", ""):
         rows = rows.filter(status=status)
     else:  # discarded drafts are kept, but listed only when asked for
         rows = rows.exclude(status=Status.DISCARDED)
-    if request.GET.get("archived", "") != "1":  # archived forms too
+    if params.get("archived", "") != "1":  # archived forms too
         rows = rows.filter(archived_at=None)
-    if org := request.GET.get("org", "").strip():
+    if org := params.get("org", "").strip():
         pk = inputs.parse_uuid(org, "部门")
         rows = rows.filter(Q(organisation__pk=pk) | Q(organisation__parent__pk=pk))
     return rows
