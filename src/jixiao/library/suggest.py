@@ -97,7 +97,7 @@ class Suggester:
                 self._choices.append(choice)
                 if len(seen) == SPELLINGS_MATCHED:
                     break
-        self._projects = [token_text(normalise(p.name, self._synonyms)) for p in library.projects]
+        self._projects: list[str] | None = None  #: project names as words, made on first use
 
     def names(self, text: str, limit: int = 8, level2: str = "") -> tuple[Suggestion, ...]:
         """Entries whose name is like ``text`` (optionally under one 二级指标), best first."""
@@ -142,6 +142,10 @@ class Suggester:
 
     def _similar(self, name: str, limit: int = 5) -> tuple[tuple[Project, float], ...]:
         query = token_text(normalise(name, self._synonyms))
+        if self._projects is None:  # jieba over every project name: only when a bundle is asked
+            self._projects = [
+                token_text(normalise(p.name, self._synonyms)) for p in self.library.projects
+            ]
         if not query or not self._projects:
             return ()
         hits = process.extract(
