@@ -84,3 +84,30 @@ def test_it_exits_2_with_a_chinese_message(
     assert main(["score", path]) == 2
     captured = capsys.readouterr()
     assert captured.out == "" and message in captured.err and captured.err.startswith("错误：")
+
+
+@pytest.mark.parametrize(
+    ("suffix", "layout"), [(".pdf", "四川"), (".xlsx", "安徽"), (".docx", "全国")]
+)
+def test_it_writes_the_scored_form_in_a_layout_and_reads_it_back(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], suffix: str, layout: str
+) -> None:
+    ev = parse_example("数量指标: 流动服务次数 | ≥120次 | 96次 | 30 | 30 | 两个社区停工")
+    path = write(tmp_path, dumps([ev]))
+    out = tmp_path / f"自评{suffix}"
+    assert main(["score", path, "--output", str(out), "--layout", layout]) == 1
+    capsys.readouterr()
+    assert main(["score", str(out)]) == 0  # the written form prints the recomputed points
+    printed = capsys.readouterr().out
+    assert "得分 24（原表 24）" in printed and "总分 93.8  等级 优（原表 93.8，相差 0）" in printed
+
+
+def test_it_writes_the_offline_form_and_refuses_other_extensions(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = write(tmp_path, dumps([parse_example("")]))
+    assert main(["score", path, "--template", "--output", str(tmp_path / "离线.xlsx")]) == 0
+    assert (tmp_path / "离线.xlsx").read_bytes().startswith(b"PK")
+    capsys.readouterr()
+    assert main(["score", path, "--template", "--output", str(tmp_path / "离线.pdf")]) == 2
+    assert "只能是 .xlsx" in capsys.readouterr().err

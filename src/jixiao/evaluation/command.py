@@ -13,16 +13,29 @@ import json
 import sys
 from collections.abc import Sequence
 from decimal import Decimal
+from pathlib import Path
 from typing import Any, TextIO
 
 from jixiao.evaluation.checks import run_checks
 from jixiao.evaluation.files import EvaluationInputError, read_evaluations
 from jixiao.evaluation.formulas import num
-from jixiao.evaluation.model import SelfEvaluation
+from jixiao.evaluation.model import Layout, SelfEvaluation
 from jixiao.evaluation.policy import policy_for_year
 from jixiao.evaluation.rules import EvaluationFinding
 from jixiao.evaluation.scoring import EvaluationScore, score_evaluation
+from jixiao.render.evaluation import build_evaluation_document
+from jixiao.render.evaluation_formats import (
+    render_evaluation_docx,
+    render_evaluation_pdf,
+    render_evaluation_xlsx,
+)
 
+LAYOUTS = (Layout.NATIONAL, Layout.SICHUAN, Layout.ANHUI)
+WRITERS = {
+    ".pdf": render_evaluation_pdf,
+    ".xlsx": render_evaluation_xlsx,
+    ".docx": render_evaluation_docx,
+}
 EXIT_OK = 0
 EXIT_DISAGREES = 1
 EXIT_INPUT = 2
@@ -40,6 +53,22 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     )
     parser.add_argument("files", nargs="+", metavar="FILE", help="自评表文件")
     parser.add_argument("--json", action="store_true", help="输出 JSON 计分结果")
+    parser.add_argument(
+        "--output",
+        metavar="OUT",
+        help="另存为自评表文件（按扩展名 .pdf/.xlsx/.docx；得分为重新计算的）",
+    )
+    parser.add_argument(
+        "--layout",
+        choices=[m.value for m in LAYOUTS],
+        default=Layout.NATIONAL.value,
+        help="自评表表式（默认全国）",
+    )
+    parser.add_argument(
+        "--template",
+        action="store_true",
+        help="与 --output 同用：输出供单位填写的离线 Excel 自评表",
+    )
     parser.set_defaults(handler=run)
 
 
@@ -52,6 +81,12 @@ def run(args: argparse.Namespace, out: TextIO | None = None, err: TextIO | None 
         print(f"错误：{exc}", file=err)
         return EXIT_INPUT
     results = [(ev, score_evaluation(ev)) for _, ev in forms]
+    if args.output:
+        try:
+            write_output(args.output, results, Layout(args.layout), args.template)
+        except ValueError as exc:
+            print(f"错误：{exc}", file=err)
+            return EXIT_INPUT
     findings = [run_checks(ev, score) for ev, score in results]
     if args.json:
         items = [
@@ -62,6 +97,23 @@ def run(args: argparse.Namespace, out: TextIO | None = None, err: TextIO | None 
     else:
         out.write(format_scores(forms, results, findings))
     return EXIT_DISAGREES if any(_disagrees(ev, s) for ev, s in results) else EXIT_OK
+
+
+def write_output(
+    out: str,
+    results: Sequence[tuple[SelfEvaluation, EvaluationScore]],
+    layout: Layout,
+    template: bool,
+) -> None:
+    """Write the forms in ``layout`` to ``out`` (format by extension)."""
+    suffix = Path(out).suffix.lower()
+    if suffix not in WRITERS or (template and suffix != ".xlsx"):
+        raise ValueError(
+            f"输出文件“{out}”的扩展名应为 .pdf、.xlsx 或 .docx（离线自评表只能是 .xlsx）"
+        )
+    docs = [build_evaluation_document(ev, layout, None if template else s) for ev, s in results]
+    data = render_evaluation_xlsx(docs, template=True) if template else WRITERS[suffix](docs)
+    Path(out).write_bytes(data)
 
 
 def _disagrees(ev: SelfEvaluation, score: EvaluationScore) -> bool:
