@@ -39,8 +39,14 @@ class MoneyError(ValueError):
     """An amount that cannot be accepted; the message is Chinese and says why."""
 
 
-def parse_amount(text: str, label: str = "金额") -> Decimal | None:
-    """A 万元 amount typed as text: blank → None; separators and a 万元 / 万 / 元 unit allowed."""
+def parse_amount(text: str, label: str = "金额", unit: str = "万元") -> Decimal | None:
+    """A 万元 amount typed as text: blank → None; separators and a 万元 / 万 / 元 unit allowed.
+
+    ``unit`` is the unit of a bare number (a form whose header says 单位：元 passes "元").
+
+    >>> parse_amount("531,500", unit="元")
+    Decimal('53.15')
+    """
     cleaned = text.strip().replace(",", "").replace("，", "").replace(" ", "")
     if not cleaned:
         return None
@@ -51,7 +57,7 @@ def parse_amount(text: str, label: str = "金额") -> Decimal | None:
         value = Decimal(match.group(1))
     except InvalidOperation:  # pragma: no cover - the pattern admits only decimals
         raise MoneyError(f"{label}“{text}”不是数字") from None
-    if match.group(2) == "元":
+    if (match.group(2) or unit) == "元":
         value = value / _YUAN_PER_WAN
     return check_amount(value, label, text)
 
