@@ -36,11 +36,6 @@ PAGE_CASES = [
     Case("logout", "post", "草稿", "302 302 302 302 302 302"),
     Case("declarations:list", "get", "草稿", "302 200 200 200 200 200"),
     Case("declarations:library", "get", "通过", "302 200 200 200 200 200"),
-    Case("declarations:statistics", "get", "通过", "302 200 200 200 200 200"),
-    Case("declarations:statistics_export", "get", "通过", "302 200 200 200 200 200"),
-    Case("declarations:list_export", "get", "草稿", "302 200 200 200 200 200"),
-    Case("declarations:library_export", "get", "通过", "302 200 200 200 200 200"),
-    Case("declarations:yitihua_export", "get", "通过", "302 200 200 200 200 200"),
     Case("declarations:new", "get", "草稿", "302 200 403 403 200 403"),
     Case("declarations:import", "get", "草稿", "302 200 403 403 200 403"),
     Case("declarations:detail", "get", "草稿", "302 200 200 200 404 200"),
@@ -93,6 +88,15 @@ PAGE_CASES = [
     Case("monitoring:template", "get", "通过", "302 200 200 200 404 200"),
     Case("monitoring:upload", "post", "通过", "302 303 403 403 404 403"),
     Case("monitoring:act", "post", "通过", "302 302 403 403 404 403", {"action": "提交"}),
+    Case("jobs:list", "get", "草稿", "302 200 200 200 200 200"),
+    Case("jobs:import", "get", "草稿", "302 200 403 403 200 403"),
+    Case("jobs:import", "post", "草稿", "302 302 403 403 302 403"),
+    Case("jobs:export", "post", "草稿", "302 302 302 302 302 302", {"to": "list-csv"}),
+    Case("jobs:bundle", "post", "草稿", "302 302 302 302 302 302", {"fmt": "pdf"}),
+    Case("jobs:learn", "post", "草稿", "302 403 403 403 403 302"),
+    Case("jobs:detail", "get", "草稿", "302 200 404 404 404 404"),
+    Case("jobs:cancel", "post", "草稿", "302 302 404 404 404 404"),
+    Case("jobs:download", "get", "草稿", "302 200 404 404 404 404"),
 ]
 
 API_CASES = [
@@ -115,6 +119,14 @@ API_CASES = [
     Case("GET /indicators/bundle", "get", "草稿", "401 200 200 200 200 200", {"name": "热线"}),
     Case("GET /evaluations", "get", "通过", "401 200 200 200 200 200"),
     Case("GET /evaluations/{pk}", "get", "通过", "401 200 200 200 404 200"),
+    Case("GET /jobs", "get", "草稿", "401 200 200 200 200 200"),
+    Case("POST /jobs/imports", "post", "草稿", "401 201 403 403 201 403"),
+    Case("POST /jobs/exports", "post", "草稿", "401 201 201 201 201 201", {"to": "list-csv"}),
+    Case("POST /jobs/bundles", "post", "草稿", "401 201 201 201 201 201", {"fmt": "pdf"}),
+    Case("POST /jobs/learn", "post", "草稿", "401 403 403 403 403 201"),
+    Case("GET /jobs/{pk}", "get", "草稿", "401 200 404 404 404 404"),
+    Case("POST /jobs/{pk}/cancel", "post", "草稿", "401 200 404 404 404 404"),
+    Case("GET /jobs/{pk}/result", "get", "草稿", "401 200 404 404 404 404"),
     Case("GET /openapi.json", "get", "草稿", "302 200 200 200 200 200"),
     Case("GET /docs", "get", "草稿", "302 200 200 200 200 200"),
 ]
@@ -128,15 +140,6 @@ CASES = [
 ]
 
 
-_EXPORTS = {
-    "declarations:statistics",
-    "declarations:statistics_export",
-    "declarations:list_export",
-    "declarations:library_export",
-    "declarations:yitihua_export",
-}
-
-
 def _page_url(case: Case, world: World, pk: object) -> str:
     kwargs: dict[str, Any] = {}
     if case.name.startswith("declarations:") and case.name not in {
@@ -146,13 +149,8 @@ def _page_url(case: Case, world: World, pk: object) -> str:
         "declarations:import",
         "declarations:bundle",
         "declarations:bulk",
-        *_EXPORTS,
     }:
         kwargs["pk"] = pk
-    if case.name in _EXPORTS - {"declarations:statistics"}:
-        kwargs = {"fmt": "xlsx"}
-    if case.name == "declarations:statistics_export":
-        kwargs = {"key": "department", "fmt": "xlsx"}
     if case.name == "declarations:download":
         kwargs["fmt"] = "pdf"
     if case.name == "declarations:bundle":
@@ -166,7 +164,23 @@ def _page_url(case: Case, world: World, pk: object) -> str:
         kwargs = {"pk": _evaluation(world).pk}
     if case.name.startswith("monitoring:") and case.name not in _MONITORING_LISTS:
         kwargs = {"pk": _monitoring(world).pk}
+    if case.name.startswith("jobs:"):
+        kwargs = {"pk": _job(world).pk} if case.name in _JOB_PAGES else {}
     return reverse(case.name, kwargs=kwargs or None)
+
+
+_JOB_PAGES = {"jobs:detail", "jobs:cancel", "jobs:download"}
+
+
+def _job(world: World) -> Any:
+    """A running export of the 填报人 that already has its result file."""
+    from jixiao.web.jobs import store
+    from jixiao.web.jobs.models import JobKind
+
+    job = store.create(world.users["filer"], JobKind.EXPORT, "测试导出", {"to": "list-csv"})
+    store.start(job.pk)
+    store.result(job.pk, "测试导出.csv", "text/csv", "项目名称\n".encode())
+    return job
 
 
 _MONITORING_LISTS = {"monitoring:todo", "monitoring:open_round", "monitoring:dashboard"}
@@ -202,10 +216,16 @@ def _request(case: Case, world: World, persona: str) -> int:
     if case.kind == "page":
         url = _page_url(case, world, row.pk)
         data = {**case.data, "pk": str(row.pk)} if case.name == "declarations:bulk" else case.data
+        if case.name == "jobs:import" and case.method == "post":
+            data = {"files": _seed_upload()}
         response = getattr(client, case.method)(url, data)
         return response.status_code
     pk = _evaluation(world).pk if "/evaluations/" in case.name else row.pk
+    if case.name.startswith(("GET /jobs/", "POST /jobs/{")):
+        pk = _job(world).pk
     path = "/api" + case.name.split(" ", 1)[1].replace("{pk}", str(pk))
+    if case.name == "POST /jobs/imports":
+        return client.post(path, {"files": _seed_upload()}).status_code
     if case.name == "POST /imports":
         upload = {"file": _seed_upload()}
         return client.post(path, upload).status_code
