@@ -119,6 +119,22 @@ API_CASES = [
     Case("GET /indicators/bundle", "get", "草稿", "401 200 200 200 200 200", {"name": "热线"}),
     Case("GET /evaluations", "get", "通过", "401 200 200 200 200 200"),
     Case("GET /evaluations/{pk}", "get", "通过", "401 200 200 200 404 200"),
+    Case("GET /monitoring", "get", "通过", "401 200 200 200 200 200"),
+    Case(
+        "POST /monitoring/rounds",
+        "post",
+        "通过",
+        "401 403 403 201 403 403",
+        {"year": 2025, "deadline": "2099-12-31"},
+    ),
+    Case("GET /monitoring/{pk}", "get", "通过", "401 200 200 200 404 200"),
+    Case(
+        "POST /monitoring/{pk}/transitions",
+        "post",
+        "通过",
+        "401 201 403 403 404 403",
+        {"action": "提交"},
+    ),
     Case("GET /jobs", "get", "草稿", "401 200 200 200 200 200"),
     Case("POST /jobs/imports", "post", "草稿", "401 201 403 403 201 403"),
     Case("POST /jobs/exports", "post", "草稿", "401 201 201 201 201 201", {"to": "list-csv"}),
@@ -221,6 +237,8 @@ def _request(case: Case, world: World, persona: str) -> int:
         response = getattr(client, case.method)(url, data)
         return response.status_code
     pk = _evaluation(world).pk if "/evaluations/" in case.name else row.pk
+    if case.name.startswith(("GET /monitoring/", "POST /monitoring/{")):
+        pk = _monitoring(world).pk
     if case.name.startswith(("GET /jobs/", "POST /jobs/{")):
         pk = _job(world).pk
     path = "/api" + case.name.split(" ", 1)[1].replace("{pk}", str(pk))
