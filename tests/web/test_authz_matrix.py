@@ -36,6 +36,11 @@ PAGE_CASES = [
     Case("logout", "post", "草稿", "302 302 302 302 302 302"),
     Case("declarations:list", "get", "草稿", "302 200 200 200 200 200"),
     Case("declarations:library", "get", "通过", "302 200 200 200 200 200"),
+    Case("declarations:statistics", "get", "通过", "302 200 200 200 200 200"),
+    Case("declarations:statistics_export", "get", "通过", "302 200 200 200 200 200"),
+    Case("declarations:list_export", "get", "草稿", "302 200 200 200 200 200"),
+    Case("declarations:library_export", "get", "通过", "302 200 200 200 200 200"),
+    Case("declarations:yitihua_export", "get", "通过", "302 200 200 200 200 200"),
     Case("declarations:new", "get", "草稿", "302 200 403 403 200 403"),
     Case("declarations:import", "get", "草稿", "302 200 403 403 200 403"),
     Case("declarations:detail", "get", "草稿", "302 200 200 200 404 200"),
@@ -156,6 +161,15 @@ CASES = [
 ]
 
 
+_EXPORTS = {
+    "declarations:statistics",
+    "declarations:statistics_export",
+    "declarations:list_export",
+    "declarations:library_export",
+    "declarations:yitihua_export",
+}
+
+
 def _page_url(case: Case, world: World, pk: object) -> str:
     kwargs: dict[str, Any] = {}
     if case.name.startswith("declarations:") and case.name not in {
@@ -165,8 +179,13 @@ def _page_url(case: Case, world: World, pk: object) -> str:
         "declarations:import",
         "declarations:bundle",
         "declarations:bulk",
+        *_EXPORTS,
     }:
         kwargs["pk"] = pk
+    if case.name in _EXPORTS - {"declarations:statistics"}:
+        kwargs = {"fmt": "xlsx"}
+    if case.name == "declarations:statistics_export":
+        kwargs = {"key": "department", "fmt": "xlsx"}
     if case.name == "declarations:download":
         kwargs["fmt"] = "pdf"
     if case.name == "declarations:bundle":
