@@ -13,6 +13,8 @@ from collections import defaultdict
 from collections.abc import Iterator
 from decimal import Decimal
 
+from jixiao.library.continuity import Change, budget_change, compare_years, percent_text
+from jixiao.model import Level2
 from jixiao.review.context import BatchContext, FormContext, Row, normal_name, num, per_unit
 from jixiao.review.finding import Dimension, Severity
 from jixiao.review.registry import Hit, Scope, rule
@@ -309,3 +311,70 @@ def _against_library(batch: BatchContext) -> Iterator[Hit]:
                 stats = far.stats
                 span = f"{num(stats.low)}–{num(stats.high)}{stats.unit}"
                 yield row.hit(range=span, count=stats.count)._replace(form=i)
+
+
+@rule(
+    "B606",
+    "budget-changed-targets-not",
+    Severity.WARNING,
+    Dimension.APPROPRIATENESS,
+    "continuity_budget_change",
+    "年度资金总额较上年（{last_year}年）{direction}{percent}%（{before}万元 → {after}万元），"
+    "而{count}个数量指标与上年完全相同，产出目标没有随预算调整。",
+    "按本年预算重新测算数量指标，或说明预算变化而产出不变的原因。",
+    scope=Scope.BATCH,
+)
+def budget_changed_targets_not(batch: BatchContext) -> Iterator[Hit]:
+    """
+    检查内容：
+        同一项目（项目名称与主管部门相同）相邻两个年度的申报表都在本批时，年度资金总额
+        变化达到 ``continuity_budget_change``（比例），而后一年度的数量指标全部与上年相同。
+    为什么：
+        延续性项目常把上年的指标原样抄下：预算增加三成、产出一个不变，说明目标没有按本年
+        预算测算（“先有预算，后有目标”）。
+    不合格示例：
+        年度: 2024
+        年度资金总额: 20
+        ---
+        年度: 2025
+        年度资金总额: 30
+        财政拨款: 30
+    合格示例：
+        年度: 2024
+        年度资金总额: 20
+        ---
+        年度: 2025
+        年度资金总额: 30
+        财政拨款: 30
+        数量指标: 流动服务次数 = ≥180次
+        数量指标: 新增图书数量 = ≥3000册
+    依据：
+        财预〔2015〕88号第三章“适当性审核”：资金规模与绩效目标是否匹配。
+    """
+    by_project: dict[tuple[str, str], dict[int, int]] = defaultdict(dict)
+    for i, ctx in enumerate(batch.forms):
+        if ctx.decl.year is not None:
+            by_project[(ctx.decl.project_name, _owner(ctx))][ctx.decl.year] = i
+    for years in by_project.values():
+        for year, i in years.items():
+            last = years.get(year - 1)
+            if last is not None:
+                yield from _unchanged(batch.forms[last], batch.forms[i], i)
+
+
+def _unchanged(last: FormContext, this: FormContext, index: int) -> Iterator[Hit]:
+    ratio = budget_change(last.decl, this.decl)
+    if ratio is None or abs(ratio) < this.policy.number("continuity_budget_change"):
+        return
+    quantities = [c for c in compare_years(last.decl, this.decl) if c.level2 is Level2.QUANTITY]
+    if quantities and all(c.change is Change.SAME for c in quantities):
+        before, after = last.decl.funding.annual_total, this.decl.funding.annual_total
+        assert before is not None and after is not None
+        yield this.hit(
+            last_year=last.decl.year,
+            direction="增加" if ratio > 0 else "减少",
+            percent=percent_text(ratio),
+            before=num(before),
+            after=num(after),
+            count=len(quantities),
+        )._replace(form=index)
