@@ -65,7 +65,9 @@ def test_it_migrates_loads_the_demo_and_runs_gunicorn(
 ) -> None:
     seen: dict[str, list[str]] = {}
     monkeypatch.setattr("gunicorn.app.wsgiapp.run", lambda: seen.setdefault("argv", sys.argv[:]))
+    monkeypatch.setattr(command, "start_worker", lambda: seen.setdefault("worker", ["started"]))
     assert command.serve(_parse("serve", "--demo", "--port", "8123")) == 0
+    assert seen["worker"] == ["started"], "serve starts a background-job worker beside gunicorn"
     out = capsys.readouterr().out
     assert "示例账号" in out and all(u.username in out for u in DEMO_USERS)
     assert "http://127.0.0.1:8123/" in out
@@ -84,6 +86,7 @@ def test_it_explains_secure_cookies_off_loopback(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
     monkeypatch.setattr("gunicorn.app.wsgiapp.run", lambda: None)
+    monkeypatch.setattr(command, "start_worker", lambda: None)
     settings.SESSION_COOKIE_SECURE = True  # type: ignore[attr-defined]
     assert command.serve(_parse("serve", "--host", "0.0.0.0")) == 0
     assert command.SECURE_HINT in capsys.readouterr().out

@@ -42,6 +42,8 @@ from jixiao.web.declarations import engine, inputs, store
 from jixiao.web.declarations.access import filer_organisation, get_for_action, get_visible, visible
 from jixiao.web.evaluation.api import router as evaluation_router
 from jixiao.web.indicators.api import router as indicators_router
+from jixiao.web.jobs.api import router as jobs_router
+from jixiao.web.monitoring.api import router as monitoring_router
 from jixiao.web.limits import check_form_count, check_upload
 from jixiao.workflow import Action
 from jixiao.workflow import Status as FormStatus
@@ -78,6 +80,8 @@ api = NinjaAPI(
 )
 apierrors.install(api)
 api.add_router("/indicators", indicators_router)
+api.add_router("/jobs", jobs_router)
+api.add_router("/monitoring", monitoring_router)
 api.add_router("/evaluations", evaluation_router)
 
 PageNumber = Annotated[int, Field(ge=1, le=MAX_INT)]

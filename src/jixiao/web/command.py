@@ -9,8 +9,10 @@ module is chosen, so registering the subcommand costs the ``jixiao`` CLI nothing
 from __future__ import annotations
 
 import argparse
+import atexit
 import ipaddress
 import os
+import subprocess
 import sys
 from typing import TYPE_CHECKING
 
@@ -41,6 +43,17 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         "--port", type=int, default=DEFAULT_PORT, help=f"端口（默认 {DEFAULT_PORT}）"
     )
     parser.add_argument("--workers", type=int, default=4, help="gunicorn 工作进程数（默认 4）")
+    role = parser.add_mutually_exclusive_group()
+    role.add_argument(
+        "--no-worker",
+        action="store_true",
+        help="不在本机启动后台任务进程（多台网页服务器时，任务由单独的工作节点运行）",
+    )
+    role.add_argument(
+        "--worker",
+        action="store_true",
+        help="只运行后台任务进程（工作节点），不启动网页服务",
+    )
     parser.set_defaults(handler=serve)
 
 
@@ -81,6 +94,19 @@ SECURE_HINT = (
 )
 
 
+def worker_command() -> list[str]:
+    """The background-job worker (django-tasks' database worker) as a command line."""
+    return [sys.executable, "-m", "django", "db_worker", "--interval", "0.5", "--no-startup-delay"]
+
+
+def start_worker() -> subprocess.Popen[bytes]:
+    """One worker beside the web server, stopped when ``serve`` exits (zero extra setup)."""
+    env = {**os.environ, "DJANGO_SETTINGS_MODULE": os.environ["DJANGO_SETTINGS_MODULE"]}
+    process = subprocess.Popen(worker_command(), env=env)
+    atexit.register(process.terminate)
+    return process
+
+
 def serve(args: argparse.Namespace) -> int:
     """Migrate, load the demo when asked, then run gunicorn in the foreground."""
     if args.reset_passwords and not args.demo:
@@ -101,6 +127,12 @@ def serve(args: argparse.Namespace) -> int:
 
         _print_accounts(create_demo(reset_passwords=args.reset_passwords))
         print("示例数据已就绪：五个示例账号，七份 2025 年度示例申报表。")
+    if args.worker:
+        print("后台任务进程已启动（按 Ctrl+C 停止）。", flush=True)
+        return subprocess.call(worker_command())
+    if not args.no_worker and not settings.JIXIAO_TASKS_IMMEDIATE:
+        start_worker()
+        print("后台任务进程已随网页系统启动。", flush=True)
     print(f"网页系统：http://{args.host}:{args.port}/", flush=True)
     from gunicorn.app.wsgiapp import run
 

@@ -36,6 +36,8 @@ def max_request_bytes(request: HttpRequest) -> int:
     """The largest body accepted: an upload plus its form for multipart, else the form limit."""
     body = int(settings.DATA_UPLOAD_MAX_MEMORY_SIZE)
     if request.content_type == "multipart/form-data":
+        if request.path in settings.JIXIAO_BULK_UPLOAD_PATHS:
+            return int(settings.JIXIAO_MAX_JOB_UPLOAD_BYTES) + body + _OVERHEAD
         return int(settings.JIXIAO_MAX_UPLOAD_BYTES) + body + _OVERHEAD
     return body
 

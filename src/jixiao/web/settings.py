@@ -64,6 +64,9 @@ INSTALLED_APPS = [
     "jixiao.web.indicators",
     "jixiao.web.monitoring",
     "jixiao.web.evaluation",
+    "django_tasks",
+    "django_tasks_db",
+    "jixiao.web.jobs",
     "axes",  # login throttling (django-axes); last, as its documentation asks
 ]
 
@@ -171,8 +174,43 @@ JIXIAO_MAX_UPLOAD_BYTES = int(_env("MAX_UPLOAD_MB", "10")) * 1024 * 1024
 JIXIAO_MAX_IMPORT_FORMS = int(_env("MAX_IMPORT_FORMS", "500"))
 JIXIAO_YEAR_MIN = int(_env("YEAR_MIN", "2000"))
 JIXIAO_YEAR_MAX = int(_env("YEAR_MAX", "2100"))
+# Background jobs (docs/deployment.md): a bulk upload may be larger than one file, within these.
+JIXIAO_MAX_JOB_UPLOAD_BYTES = int(_env("MAX_JOB_UPLOAD_MB", "200")) * 1024 * 1024
+JIXIAO_MAX_JOB_FILES = int(_env("MAX_JOB_FILES", "20000"))
+JIXIAO_MAX_JOB_UNCOMPRESSED_BYTES = int(_env("MAX_JOB_UNCOMPRESSED_MB", "2000")) * 1024 * 1024
+JIXIAO_MAX_ZIP_RATIO = int(_env("MAX_ZIP_RATIO", "100"))
+JIXIAO_MAX_JOB_FORMS = int(_env("MAX_JOB_FORMS", "100000"))
+#: Paths whose multipart body may reach JIXIAO_MAX_JOB_UPLOAD_BYTES (the bulk imports).
+JIXIAO_BULK_UPLOAD_PATHS = ("/jobs/import/", "/api/jobs/imports")
+DATA_UPLOAD_MAX_NUMBER_FILES = int(_env("MAX_UPLOAD_FILES", "1000"))
 DATA_UPLOAD_MAX_MEMORY_SIZE = int(_env("MAX_BODY_MB", "10")) * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024  # larger uploads are spooled to a temporary file
+
+# The job queue: django-tasks with its database backend (the jobs wait in the database, any
+# number of `jixiao worker` processes on any machine run them; `jixiao serve` starts one).
+# JIXIAO_TASKS_IMMEDIATE=1 runs each job inside the request instead (no worker at all).
+JIXIAO_TASKS_IMMEDIATE = _flag("TASKS_IMMEDIATE", False)
+TASKS = {
+    "default": {
+        "BACKEND": (
+            "django_tasks.backends.immediate.ImmediateBackend"
+            if JIXIAO_TASKS_IMMEDIATE
+            else "django_tasks_db.DatabaseBackend"
+        ),
+        "QUEUES": ["default"],
+    }
+}
+
+# Caches: local memory in one process (embedded); JIXIAO_CACHE_URL=redis://host:6379/0 shares
+# the review cache between web nodes and workers (Django's built-in Redis backend).
+CACHES = {
+    "default": (
+        {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": _env("CACHE_URL")}
+        if _env("CACHE_URL")
+        else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "jixiao"}
+    )
+}
+SESSION_ENGINE = "django.contrib.sessions.backends.db"  # sessions in the database: any node
 
 _SECURE = _flag("SECURE_COOKIES", not DEBUG)
 SESSION_COOKIE_SECURE = _SECURE

@@ -27,6 +27,7 @@ urlpatterns = [
     path("", include("jixiao.web.indicators.urls")),
     path("", include("jixiao.web.monitoring.urls")),
     path("", include("jixiao.web.evaluation.urls")),
+    path("", include("jixiao.web.jobs.urls")),
 ]
 
 handler400 = "jixiao.web.errors.bad_request"

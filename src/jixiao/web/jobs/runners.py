@@ -1,0 +1,256 @@
+"""What each kind of job does, item by item, reporting progress and honouring a cancel.
+
+Every runner returns the final status and a Chinese summary; a bulk import writes each file
+in its own transaction (through :func:`jixiao.web.declarations.store.import_forms`, which
+also dedupes), so a bad file is reported with its reason and the others are kept.
+"""
+
+from __future__ import annotations
+
+import io
+import logging
+import time
+import uuid
+import zipfile
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+
+from django.conf import settings
+
+from jixiao.export import form_list, to_csv, to_json, to_xlsx, yitihua_tables
+from jixiao.importers.base import ImportFailure
+from jixiao.model import Declaration as Form
+from jixiao.web.declarations import codec, engine
+from jixiao.web.declarations import store as declarations_store
+from jixiao.web.declarations.access import visible
+from jixiao.web.jobs import store
+from jixiao.web.jobs.archive import Entry, Limits, is_zip, zip_entries
+from jixiao.web.jobs.models import FileRole, Job, JobKind, JobStatus
+from jixiao.web.limits import TooLarge, check_form_count
+from jixiao.workflow import Role, TransitionDenied
+
+log = logging.getLogger(__name__)
+
+#: Progress is written at most this often (seconds), and always at the end.
+FLUSH_SECONDS = 0.25
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+#: 导出格式 → (label, file extension, content type).
+EXPORTS: dict[str, tuple[str, str, str]] = {
+    "yitihua-xlsx": ("一体化数据元素（Excel）", "xlsx", XLSX),
+    "yitihua-csv": ("一体化数据元素（CSV，压缩包）", "zip", "application/zip"),
+    "yitihua-json": ("一体化数据元素（JSON）", "json", "application/json"),
+    "list-xlsx": ("申报表清单（Excel，含合计行）", "xlsx", XLSX),
+    "list-csv": ("申报表清单（CSV，含合计行）", "csv", "text/csv; charset=utf-8"),
+}
+#: 打包格式 → label.
+BUNDLES = {"pdf": "汇编为一个 PDF（含目录）", "zip": "每份一个文件的压缩包"}
+
+
+class Stop(Exception):
+    """The owner cancelled the job; what was done stays."""
+
+
+@dataclass
+class Counter:
+    """Counts not yet written, flushed every :data:`FLUSH_SECONDS`."""
+
+    job_id: uuid.UUID
+    done: int = 0
+    failed: int = 0
+    flushed: float = field(default_factory=time.monotonic)
+
+    def step(self, failed: bool = False) -> None:
+        self.done += 1
+        self.failed += int(failed)
+        if time.monotonic() - self.flushed >= FLUSH_SECONDS:
+            self.flush()
+
+    def flush(self) -> None:
+        if self.done or self.failed:
+            store.progress(self.job_id, self.done, self.failed)
+        self.done = self.failed = 0
+        self.flushed = time.monotonic()
+
+    def check(self) -> None:
+        """Raise :class:`Stop` when the owner asked to cancel."""
+        if store.cancelled(self.job_id):
+            self.flush()
+            raise Stop
+
+
+def _bytes(value: object) -> bytes:
+    return bytes(value) if isinstance(value, memoryview | bytearray) else value  # type: ignore[return-value]
+
+
+def import_entries(job: Job) -> Iterator[Entry]:
+    """Every file of the job's uploads: the members of a ZIP, or the uploaded file itself."""
+    limits = Limits.from_settings()
+    for upload in job.files.filter(role=FileRole.INPUT).order_by("id"):
+        data = _bytes(upload.content)
+        if is_zip(data) and upload.name.lower().endswith(".zip"):
+            yield from zip_entries(data, limits)
+        else:
+            yield Entry(upload.name, data)
+
+
+def _import_one(job: Job, entry: Entry) -> tuple[int, int]:
+    """(created, already imported) for one file; raises with a Chinese reason otherwise."""
+    if entry.error:
+        raise ImportFailure(entry.error)
+    result = engine.import_file(entry.data, entry.name)
+    if not result.declarations:
+        raise ImportFailure("文件中没有可读取的申报表")
+    check_form_count(len(result.declarations))
+    assert job.organisation is not None
+    done = declarations_store.import_forms(job.owner, job.organisation, result.declarations)
+    return len(done.created), len(done.existing)
+
+
+IMPORT_ERRORS = (ImportFailure, codec.MoneyError, TransitionDenied, TooLarge, ValueError)
+
+
+def run_import(job: Job, counter: Counter) -> str:
+    created = existing = failed = 0
+    for position, entry in enumerate(import_entries(job), start=1):
+        try:
+            counter.check()
+        except Stop:
+            raise Stop(_import_summary(created, existing, failed)) from None
+        try:
+            new, old = _import_one(job, entry)
+        except IMPORT_ERRORS as exc:
+            store.error(job.pk, position, entry.name, str(exc) or type(exc).__name__)
+            failed += 1
+            counter.step(failed=True)
+            continue
+        created, existing = created + new, existing + old
+        counter.step()
+    return _import_summary(created, existing, failed)
+
+
+def _import_summary(created: int, existing: int, failed: int) -> str:
+    text = f"新建 {created} 份申报表（草稿）"
+    if existing:
+        text += f"，{existing} 份此前已导入、未重复创建"
+    return text + (f"，{failed} 个文件失败（原因见下表）" if failed else "，没有失败的文件")
+
+
+def _forms(job: Job, counter: Counter) -> list[tuple[str, Form]]:
+    """The forms the job names (or all its owner may see), decoded, with progress."""
+    rows = visible(job.owner).filter(archived_at__isnull=True)
+    if ids := job.params.get("ids"):
+        rows = rows.filter(pk__in=ids)
+    if year := job.params.get("year"):
+        rows = rows.filter(year=year)
+    rows = rows.order_by("organisation__name", "project_name", "created_at")
+    limit = int(settings.JIXIAO_MAX_JOB_FORMS)
+    count = rows.count()
+    if count > limit:
+        raise TooLarge(f"一次最多处理 {limit} 份申报表，所选共 {count} 份，请按年度分批")
+    store.progress(job.pk, total=count)
+    forms = []
+    for row in rows.iterator(chunk_size=500):
+        counter.check()
+        forms.append((f"{row.organisation.name}-{row.project_name}", codec.from_text(row.content)))
+        counter.step()
+    counter.flush()
+    return forms
+
+
+def _zip(files: Iterator[tuple[str, bytes]]) -> bytes:
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
+        seen: set[str] = set()
+        for name, data in files:
+            unique, n = name, 1
+            while unique in seen:
+                n += 1
+                unique = f"{name.rsplit('.', 1)[0]}-{n}.{name.rsplit('.', 1)[-1]}"
+            seen.add(unique)
+            archive.writestr(unique, data)
+    return out.getvalue()
+
+
+def run_bundle(job: Job, counter: Counter) -> str:
+    forms = _forms(job, counter)
+    if not forms:
+        raise ValueError("没有可打包的申报表")
+    if job.params.get("format") == "pdf":
+        data = engine.bundle([f for _, f in forms], job.title)
+        store.result(job.pk, f"{job.title}.pdf", "application/pdf", data)
+        return f"已将 {len(forms)} 份申报表汇编为一个 PDF"
+    fmt = job.params.get("fmt", "pdf")
+    files = ((f"{name[:80]}.{fmt}", engine.render(form, fmt)) for name, form in forms)
+    store.result(job.pk, f"{job.title}.zip", "application/zip", _zip(files))
+    return f"已将 {len(forms)} 份申报表分别生成 {fmt.upper()} 并打包"
+
+
+def run_export(job: Job, counter: Counter) -> str:
+    to = job.params.get("to", "list-xlsx")
+    label, ext, content_type = EXPORTS[to]
+    forms = [f for _, f in _forms(job, counter)]
+    if to.startswith("yitihua"):
+        tables = yitihua_tables(forms, job.params.get("mof_div", ""))
+        if ext == "xlsx":
+            data = to_xlsx(tables)
+        elif ext == "json":
+            data = to_json(tables)
+        else:
+            data = _zip((f"{name}.csv", to_csv(table)) for name, table in tables.items())
+    else:
+        table = form_list(forms)
+        data = to_xlsx({"申报表清单": table}) if ext == "xlsx" else to_csv(table)
+    store.result(job.pk, f"{job.title}.{ext}", content_type, data)
+    return f"已导出 {len(forms)} 份申报表：{label}"
+
+
+def run_learn(job: Job, counter: Counter) -> str:
+    if job.owner.workflow_role is not Role.ADMIN and not job.owner.is_superuser:
+        raise PermissionError("只有管理员可以重建指标库")
+    from jixiao.web.indicators.service import learn_approved
+
+    store.progress(job.pk, total=1)
+    learnt = learn_approved()
+    counter.step()
+    counter.flush()
+    return (
+        f"已从 {learnt.forms} 份通过的申报表学习，指标库共 {learnt.entries} 条"
+        f"（其中整理的 {learnt.curated} 条）"
+    )
+
+
+RUNNERS: dict[JobKind, Callable[[Job, Counter], str]] = {
+    JobKind.IMPORT: run_import,
+    JobKind.BUNDLE: run_bundle,
+    JobKind.EXPORT: run_export,
+    JobKind.LEARN: run_learn,
+}
+
+
+def run(job_id: uuid.UUID) -> JobStatus:
+    """Run the job to its end (or its cancel); the status it ended with."""
+    if not store.start(job_id):
+        return JobStatus.CANCELLED
+    job = Job.objects.select_related("owner", "organisation").get(pk=job_id)
+    counter = Counter(job.pk)
+    try:
+        summary = RUNNERS[JobKind(job.kind)](job, counter)
+    except Stop as stop:
+        counter.flush()
+        job.refresh_from_db()
+        store.finish(job.pk, JobStatus.CANCELLED, _cancelled(job, str(stop)))
+        return JobStatus.CANCELLED
+    except Exception as exc:  # the job fails, the worker goes on; the reason is shown
+        log.exception("job %s failed", job_id)
+        counter.flush()
+        store.finish(job.pk, JobStatus.FAILED, f"任务失败：{exc}")
+        return JobStatus.FAILED
+    counter.flush()
+    store.finish(job.pk, JobStatus.DONE, summary)
+    return JobStatus.DONE
+
+
+def _cancelled(job: Job, so_far: str) -> str:
+    kept = f"已完成的部分保留：{so_far}" if so_far else "未生成结果文件"
+    return f"已取消：处理了 {job.done}/{job.total} 项，{kept}；其余未处理"
