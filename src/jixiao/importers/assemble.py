@@ -52,6 +52,7 @@ from jixiao.model.catalogue import (
     field_for_label,
     split_field,
 )
+from jixiao.model.vocab import UNDECIDED_MARK
 
 _K = FieldKey
 #: A form's title: …绩效目标申报表, …绩效目标表, …绩效目标批复表 (a short cell).
@@ -74,16 +75,21 @@ class Item:
 
     cell: GridCell
     new_row: bool
+    boundary: bool = False  #: the end of a page, sheet or text
+    row: int = 0  #: index of the row the cell is in
+    aligned: bool = False  #: cell positions are the table's columns (XLSX, DOCX, PDF)
 
 
 def items(rows: Sequence[GridRow]) -> list[Item]:
     """The cells of ``rows`` in order, labels broken over cells joined (项目起 | 止时间)."""
     out: list[Item] = []
-    for row in rows:
+    for number, row in enumerate(rows):
         if row.boundary:  # a page, sheet or text end: the row before it is complete
-            out.append(Item(GridCell(0, 1, ""), True))
+            out.append(Item(GridCell(0, 1, ""), True, True))
         for n, cell in enumerate(row.cells):
-            out.append(Item(cell, n == 0 and not row.stream))
+            if UNDECIDED_MARK in cell.text:  # our renders' mark on an undecided form: chrome
+                cell = replace(cell, text=cell.text.replace(UNDECIDED_MARK, ""))
+            out.append(Item(cell, n == 0 and not row.stream, False, number, row.aligned))
     return _join_broken(out)
 
 
@@ -104,7 +110,7 @@ def _join_broken(cells: list[Item]) -> list[Item]:
         nxt = cells[i + 1] if i + 1 < len(cells) else None
         if nxt is not None and not nxt.new_row and _broken_label(item, nxt):
             joined = item.cell.text.strip() + nxt.cell.text.strip()
-            out.append(Item(replace(item.cell, text=joined), item.new_row))
+            out.append(replace(item, cell=replace(item.cell, text=joined)))
             i += 2
             continue
         out.append(item)
@@ -179,6 +185,7 @@ class _Form:
     footnote: list[str] = field(default_factory=list)
     blank_start: bool = False  #: the current row's first cell is blank
     last: FieldKey | None = None  #: the text field assigned last
+    open_end: bool = False  #: its value cell runs on across a page break (PDF)
     #: a 中期目标 that took the only goal text of its row, and the 年度目标 waiting after it
     goal_pair: tuple[FieldSpec, FieldSpec, Item] | None = None
 
@@ -214,7 +221,7 @@ class _Form:
         if spec.key in _BLOCKS and spec.key is not _K.GOALS:
             return
         if rest:
-            self._assign(spec, rest, item.cell.location)
+            self._assign(spec, rest, item.cell.location, item.cell.open_end)
             return
         if _STAMP.search(text):
             return  # 填报单位(盖章)： left blank: a stamp box, its value is never the next cell
@@ -245,12 +252,15 @@ class _Form:
     def _value(self, item: Item, text: str) -> None:
         if not self.queue and self.blank_start and self.last is not None:
             self._continue(self.last, text)
+            self.open_end = item.cell.open_end
             return
         while self.queue:
             spec, label = self.queue.pop(0)
             if spec.kind is FieldKind.MONEY and not self.funding.reads(text):
                 continue
-            self._assign(spec, text, label.cell.location)
+            if _left_blank(label, item):
+                continue
+            self._assign(spec, text, label.cell.location, item.cell.open_end)
             if len(self.queue) == 1 and self._lone_goal(spec):
                 self._move_goal(spec)
             return
@@ -277,25 +287,36 @@ class _Form:
             self.issue(label.cell.location, "中期目标与年度目标下只印一段目标，按年度目标读取")
 
     def _continue(self, key: FieldKey, text: str) -> None:
-        """A row under a goal whose first cell is blank continues that goal (merged label)."""
+        """More of the goal read last: a row whose first cell is blank (a merged label), or
+        the goal's label printed again after a page break; a cell cut by the break joins
+        without a line break."""
         if _SPECS[key].kind is FieldKind.GOAL and key in self.texts:
-            self.texts[key] += "\n" + text.strip()
+            glue = "" if self.open_end else "\n"
+            self.texts[key] += glue + text.strip()
 
-    def _assign(self, spec: FieldSpec, text: str, where: SourceLocation) -> None:
+    def _assign(self, spec: FieldSpec, text: str, where: SourceLocation, cut: bool = False) -> None:
         if spec.key is _K.GOALS:  # a 总体目标 block label holding the goal itself
             spec = _spec(_K.ANNUAL_GOAL)
         if spec.kind is FieldKind.MONEY:
             self.funding.read(spec, text, where, self.issues)
             self.where.setdefault(spec.key, where)
             return
-        if spec.key in self.texts and (spec.kind is FieldKind.GOAL or self.texts[spec.key]):
-            return
-        self.texts[spec.key] = text.strip()
-        self.where[spec.key] = where
-        self.last = spec.key
+        if spec.key in self.texts and spec.key is self.last and spec.kind is FieldKind.GOAL:
+            self._continue(spec.key, text)
+        elif spec.key not in self.texts or not self.texts[spec.key]:
+            self.texts[spec.key] = text.strip()
+            self.where[spec.key] = where
+        self.last, self.open_end = spec.key, cut
 
 
 _SPECS = {s.key: s for s in SPECS}
+
+
+def _left_blank(label: Item, value: Item) -> bool:
+    """In a grid with real columns, a label whose next column is not the value's: blank."""
+    if not (label.aligned and value.aligned and label.row == value.row):
+        return False
+    return label.cell.col + max(1, label.cell.span) < value.cell.col
 
 
 def _spec(key: FieldKey) -> FieldSpec:
@@ -328,7 +349,7 @@ def read_form(
             form.end_row_goal()
         column = header_column(text) if text else None
         if column is not None and (header or _opens_table(column, after_block)):
-            header.append(column)
+            header.append(replace(column, col=item.cell.col) if item.aligned else column)
             continue
         if header and not _widens_header(header, text):
             end = i
@@ -392,6 +413,8 @@ def _read_tail(cells: list[Item], form: _Form) -> None:
     """综合评定等级 with its boxes, 其他需说明的问题, and the 注： footnote."""
     into: list[str] | None = None
     for item in cells:
+        if item.boundary and into is form.footnote:
+            break  # the footnote ends with its page
         text = item.cell.text.strip()
         found = field_for_label(text) if text else None
         if found is not None and found.key is _K.VERDICT:

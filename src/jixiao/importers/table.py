@@ -75,6 +75,7 @@ class Column:
     role: ColumnRole | None
     group: ColumnGroup | None
     text: str
+    col: int = -1  #: the grid column, where the format has real columns (XLSX, DOCX, PDF)
 
 
 def header_column(text: str) -> Column | None:
@@ -209,6 +210,8 @@ class TableReader:
         if self.list_layout and self._bracket(text, cell):
             return
         level = level_of(text)
+        if level is not None:
+            level = self._by_column(level, cell)
         if level is not None and self._names_current(level):
             level = None  # 「服务对象满意度指标 | 满意度 | 90%」: a name, not the level again
         if level is not None and self._later_level2():
@@ -224,6 +227,28 @@ class TableReader:
         if not self.pending:
             self.cursor = self.segments[0].name
         self._put(cell)
+
+    def _by_column(
+        self, level: tuple[Level1 | None, Level2 | None, bool], cell: GridCell
+    ) -> tuple[Level1 | None, Level2 | None, bool]:
+        """成本指标 in the 二级 column of a grid is the classic 二级, in the 一级 column the
+        2021 tree's 一级."""
+        if not level[2]:
+            return level
+        col = {c.role: c.col for c in self.columns if c.col >= 0 and c.role in _LEVEL_ROLES}
+        if col.get(_R.LEVEL2) == cell.col:
+            return (None, Level2.COST, False)
+        if col.get(_R.LEVEL1) == cell.col:
+            return (Level1.COST, None, True)
+        return level
+
+    def _cost_was_level1(self) -> None:
+        """成本指标 right before 经济成本指标 was the 2021 tree's 一级, not a classic 二级."""
+        last = self.drafts[-1] if self.drafts else None
+        just_read = self.level2 is Level2.COST and self.level1 is not Level1.COST
+        if just_read and last is not None and last.level2 is Level2.COST and not last.rows:
+            self.drafts.pop()
+        self.level1 = Level1.COST
 
     def _names_current(self, level: tuple[Level1 | None, Level2 | None, bool]) -> bool:
         """Right after a 二级 label, a cell naming that same 二级 is the row's name."""
@@ -268,6 +293,10 @@ class TableReader:
         self, level: tuple[Level1 | None, Level2 | None, bool], text: str, where: SourceLocation
     ) -> None:
         level1, level2, cost = level
+        if level1 is Level1.COST:
+            self.level1, self.level2, self.tree = Level1.COST, None, TreeVariant.V2021
+            self.label_in_row, self.after_level2 = True, False
+            return
         if level1 is not None and (level2 is None or not self.label_in_row):
             self.level1, self.level2, self.requirement = level1, None, None
             self.label_in_row, self.after_level2 = True, False
@@ -288,7 +317,11 @@ class TableReader:
             return
         if level2 in _V2021:
             self.tree = TreeVariant.V2021
+            self._cost_was_level1()
         self.level2 = level2
+        self._group(
+            level1_of(level2, self.tree) or self.level1 or Level1.OUTPUT, level2, True, where
+        )
 
     # ------------------------------------------------------------ one row
 
@@ -361,12 +394,20 @@ class TableReader:
             **extras,
         )
         level1, level2, printed = self._levels(name, where)
+        self._group(level1, level2, printed, where).rows.append(indicator)
+
+    def _group(
+        self, level1: Level1, level2: Level2, printed: bool, where: SourceLocation
+    ) -> _Draft:
+        """The group rows go to: the last one when its levels are these, else a new one (a
+        二级 label printed again at the top of a page opens no second group)."""
         last = self.drafts[-1] if self.drafts else None
-        if last is None or (last.level1, last.level2, last.printed) != (level1, level2, printed):
+        key = (level1, level2, printed, self.requirement if printed else None)
+        if last is None or (last.level1, last.level2, last.printed, last.requirement) != key:
             location = self.level_at if printed and self.level_at is not NOWHERE else where
-            last = _Draft(level1, level2, self.requirement, location, printed)
+            last = _Draft(level1, level2, key[3], location, printed)
             self.drafts.append(last)
-        last.rows.append(indicator)
+        return last
 
     def _levels(self, name: str, where: SourceLocation) -> tuple[Level1, Level2, bool]:
         if self.flat:
