@@ -69,8 +69,19 @@ __all__ = [
     "from_fen",
     "from_text",
     "identity_digest",
+    "indicator_text",
     "money_columns",
     "parse_wan",
     "to_fen",
     "to_text",
 ]
+
+
+#: Longest 三级指标 search text kept per form (a 10 000-row form is cut, never refused).
+INDICATOR_TEXT_LIMIT = 20_000
+
+
+def indicator_text(decl: Declaration) -> str:
+    """The real 三级指标 of ``decl`` as 「名称 指标值」 lines: what the list searches."""
+    lines = (f"{ind.name} {ind.display_value}" for g in decl.groups for ind in g.real_indicators)
+    return "\n".join(lines)[:INDICATOR_TEXT_LIMIT]

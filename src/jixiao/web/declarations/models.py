@@ -50,6 +50,9 @@ class Declaration(models.Model):
     content = models.TextField("内容（规范 JSON）")
     #: 审核等级 (优/良/中/差) of the automatic review of ``content``, written with it by ``store``
     review_grade = models.CharField("审核等级", max_length=2, blank=True, db_index=True)
+    #: 三级指标 names and values, one per line, for the list's search (trigram-indexed on
+    #: PostgreSQL, migration 0007); written with ``content`` by ``store``
+    indicator_text = models.TextField("三级指标（检索用）", blank=True, editable=False)
     annual_total_fen = models.BigIntegerField("年度资金总额（分）", null=True, blank=True)
     fiscal_fen = models.BigIntegerField("财政拨款（分）", null=True, blank=True)
     other_fen = models.BigIntegerField("其他资金（分）", null=True, blank=True)
@@ -74,6 +77,12 @@ class Declaration(models.Model):
         verbose_name = "申报表"
         verbose_name_plural = "申报表"
         ordering = ("-updated_at",)
+        #: the list's sort orders (bench/scale_bench.py); trigram indexes in migration 0007
+        indexes = (
+            models.Index(fields=("-updated_at",), name="declaration_updated"),
+            models.Index(fields=("-annual_total_fen",), name="declaration_total"),
+            models.Index(fields=("department_name",), name="declaration_department"),
+        )
 
     def __str__(self) -> str:
         return f"{self.year or ''} {self.project_name}"

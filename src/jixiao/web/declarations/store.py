@@ -43,6 +43,7 @@ def _columns(form: Form) -> dict[str, object]:
         "implementer_name": form.implementer.name[:200],
         "attribute": form.attribute[:50],
         "content": codec.to_text(form),
+        "indicator_text": codec.indicator_text(form),
         **codec.money_columns(form),
     }
 
