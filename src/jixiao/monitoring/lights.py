@@ -198,7 +198,7 @@ def budget_light(report: MonitoringReport, s: Settings) -> Lit:
     """e = (E ÷ B) ÷ (m ÷ 12) × 100 on the 年度资金总额 row."""
     line, m = report.total, report.month
     if line.budget is None or line.executed is None:
-        return Lit(Light.GREY, "未填写年度预算数或1–m月执行数，无法计算预算执行预警")
+        return Lit(Light.GREY, f"未填写年度预算数或{report.period}执行数，无法计算预算执行预警")
     if line.budget == 0:
         return Lit(Light.GREY, "年度预算数为0，无法计算预算执行率")
     rate = line.executed / line.budget * HUNDRED

@@ -20,7 +20,7 @@ from jixiao.monitoring.engine import check_report
 from jixiao.monitoring.files import read_bytes
 from jixiao.monitoring.workflow import TODO, FollowUp, ReportAction, report_actions
 from jixiao.render.monitoring_xlsx import render_monitoring_xlsx
-from jixiao.web.accounts.models import AuthedRequest
+from jixiao.web.accounts.models import AuthedRequest, OrgKind
 from jixiao.web.declarations.access import require_role
 from jixiao.web.monitoring import store
 from jixiao.web.monitoring.access import get_visible, visible
@@ -164,11 +164,11 @@ def act(request: AuthedRequest, pk: uuid.UUID) -> HttpResponse:
 def dashboard(request: AuthedRequest) -> HttpResponse:
     """Lights by department (counts per colour) and the red list with causes and measures."""
     rows = visible(request.user)
-    grouped = rows.values("organisation__parent__name", "organisation__name", "overall_light")
+    fields = ("organisation__kind", "organisation__parent__name", "organisation__name")
     counts: dict[str, Counter[str]] = defaultdict(Counter)
-    for g in grouped.annotate(n=Count("id")).order_by():
-        name = g["organisation__parent__name"] or g["organisation__name"]
-        counts[name][g["overall_light"]] += g["n"]
+    for g in rows.values(*fields, "overall_light").annotate(n=Count("id")).order_by():
+        unit = g["organisation__kind"] == OrgKind.UNIT and g["organisation__parent__name"]
+        counts[unit or g["organisation__name"]][g["overall_light"]] += g["n"]
     red = rows.filter(overall_light=Light.RED.value).order_by("project_name")[:RED_LIST_LIMIT]
     context = {
         "lights": [light.value for light in Light],
