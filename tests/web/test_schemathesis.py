@@ -122,5 +122,5 @@ def test_it_answers_every_generated_request_without_a_server_error(
 
     run()
     assert seen and max(seen) < 500, seen
-    if mode is GenerationMode.POSITIVE and "{pk}" in operation.path:
+    if mode is GenerationMode.POSITIVE and operation.path.startswith("/api/declarations/{pk}"):
         assert set(seen) - {404}, f"no case reached a real form: {seen}"

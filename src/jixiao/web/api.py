@@ -29,7 +29,7 @@ from jixiao.web.apischemas import (
     DeclarationPage,
     FindingOut,
     ImportOut,
-    ReportOut,
+    ReviewReportOut,
     SaveIn,
     TransitionIn,
     TransitionOut,
@@ -43,8 +43,8 @@ from jixiao.web.declarations.access import filer_organisation, get_for_action, g
 from jixiao.web.evaluation.api import router as evaluation_router
 from jixiao.web.indicators.api import router as indicators_router
 from jixiao.web.jobs.api import router as jobs_router
-from jixiao.web.monitoring.api import router as monitoring_router
 from jixiao.web.limits import check_form_count, check_upload
+from jixiao.web.monitoring.api import router as monitoring_router
 from jixiao.workflow import Action
 from jixiao.workflow import Status as FormStatus
 
@@ -157,7 +157,7 @@ def save_declaration(request: HttpRequest, pk: uuid.UUID, payload: SaveIn) -> di
 
 @api.get(
     "/declarations/{pk}/report",
-    response={200: ReportOut, **RESPONSES},
+    response={200: ReviewReportOut, **RESPONSES},
     summary="自动审核报告",
 )
 def get_report(request: HttpRequest, pk: uuid.UUID) -> dict[str, Any]:

@@ -86,7 +86,7 @@ class FindingOut(Schema):
         return {**engine.asdict(f), "path": list(f.path)}
 
 
-class ReportOut(Schema):
+class ReviewReportOut(Schema):
     findings: list[FindingOut]
     blocking: int
     verdict: str
