@@ -14,6 +14,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Generic, TypeVar
 
+from django.core.cache import caches
+
 from jixiao.importers.base import ImportResult
 from jixiao.importers.detect import import_bytes
 from jixiao.library import Suggester
@@ -186,18 +188,40 @@ def stored(content: str) -> Stored:
 
     Cached per (content digest, profile, select, ignore, 指标库 version): a saved edit changes
     the content, a changed 审核规则配置 the profile and a relearnt or curated library its
-    version, so none can see a stale report; the cache is per process, holds at most
-    :data:`STORED`'s size and is rebuilt on restart (a new core).
+    version, so none can see a stale report. Two levels: this process's :data:`STORED`
+    (no copying), then Django's cache :data:`REVIEW_CACHE`, which every web node and worker
+    shares when it is Redis, so a form reviewed on one node is not reviewed again on another.
     """
     active = active_profile()
     version, suggester = library.current()
     key = (digest(content), *active, version)
     hit = STORED.get(key)
     if hit is None:
+        hit = _shared(key)
+    if hit is None:
         form = codec.from_text(content)
         hit = Stored(key=key, form=form, review=_review(form, active, suggester))
-        STORED.put(key, hit)
+        caches[REVIEW_CACHE].set(shared_key(key), hit, REVIEW_SECONDS)
+    STORED.put(key, hit)
     return hit
+
+
+#: The Django cache the reviews are shared through (local memory embedded, Redis across
+#: nodes: ``JIXIAO_CACHE_URL``), and how long an entry lives there.
+REVIEW_CACHE = "default"
+REVIEW_SECONDS = 7 * 24 * 3600
+
+
+def shared_key(key: tuple[str, str, tuple[str, ...], tuple[str, ...], str]) -> str:
+    """The cache key of a review: every part of :attr:`Stored.key`, hashed to a safe length."""
+    text = repr(key).encode()
+    return "jixiao:review:" + hashlib.blake2b(text, digest_size=20).hexdigest()
+
+
+def _shared(key: tuple[str, str, tuple[str, ...], tuple[str, ...], str]) -> Stored | None:
+    """A review another process (or node) made of the same content under the same rules."""
+    hit = caches[REVIEW_CACHE].get(shared_key(key))
+    return hit if isinstance(hit, Stored) and hit.key == key else None
 
 
 def _unique(findings: tuple[FindingView, ...]) -> tuple[FindingView, ...]:
