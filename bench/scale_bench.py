@@ -1,0 +1,439 @@
+"""Scale benchmark: 10⁵ declarations in PostgreSQL, list / filter / sort / search / 统计 over HTTP.
+
+    PYTHONPATH=src .venv/bin/python bench/scale_bench.py \
+        --database-url postgres://postgres@127.0.0.1:5432/postgres --forms 100000
+
+The script creates a fresh database ``jixiao_scale`` on that server (dropping an old one),
+migrates it, creates an organisation tree (56 主管部门 × 3 实施单位) and starts
+``gunicorn jixiao.web.wsgi:application`` (``--workers``, default 2) on a free local port.
+
+1. **Baseline**: every page below, measured on the empty database (same server, same users).
+2. **Load**: ``--forms`` declarations synthesised from the seven seed forms and the readable
+   declarations of ``/work/shared/corpus`` — names (unit + base name + serial), 主管部门,
+   实施单位, year (2022–2026), status and money (the base amount × 0.1…3.7, exact) varied,
+   each padded to at least ``--indicators`` 三级指标 — written with PostgreSQL ``COPY`` in the
+   columns ``store`` writes (content, indicator_text, review_grade, FindingHit rows from the
+   review of each base form). This is the bench's own loader, not the import path.
+3. **At scale**: the same pages again, then ``EXPLAIN (ANALYZE, BUFFERS)`` of the main queries.
+4. **Bulk import**: H13a's job path in-process (``jobs.start.import_job`` of a ZIP of seed
+   text files with varied project names, then ``jobs.runners.run`` as one worker runs it):
+   forms created per second.
+
+Each page is requested ``--samples`` times one after the other by one logged-in user (after
+two warm-up requests); the table gives p50 / p95 / max in milliseconds. Run it on a quiet
+machine: the load average is printed with the results.
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import io
+import json
+import os
+import statistics
+import sys
+import tempfile
+import time
+import uuid
+import zipfile
+from collections.abc import Iterator
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import web_bench
+from web_bench import Session, _env, _free_port, _fresh_database, _start
+
+ROOT = Path(__file__).resolve().parents[1]
+CORPUS = Path("/work/shared/corpus/forms")
+SCALE_DB = "jixiao_scale"
+PASSWORD = web_bench.PASSWORD
+DISTRICTS = ("市本级", "兴庆区", "金凤区", "西夏区", "永宁县", "贺兰县", "灵武市")
+BUREAUS = (
+    "教育局",
+    "卫生健康委员会",
+    "民政局",
+    "交通运输局",
+    "农业农村局",
+    "自然资源局",
+    "生态环境局",
+    "住房和城乡建设局",
+)
+UNITS = ("机关", "事务服务中心", "综合执法大队")
+YEARS = (2022, 2023, 2024, 2025, 2026)
+#: status of form i by i % 20: mostly approved, as in a year's 项目库
+STATUSES = ("通过",) * 12 + ("草稿",) * 3 + ("已提交",) * 2 + ("财政审核",) * 2 + ("退回修改",)
+
+
+def _setup_django(url: str, data_dir: Path) -> None:
+    os.environ.update(_env(url, data_dir))
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+
+    call_command("migrate", verbosity=0)
+    call_command("collectstatic", interactive=False, verbosity=0)
+
+
+def _tree() -> dict[str, Any]:
+    """财政局 → 56 主管部门 → 3 units each; a 财政审核人, a 主管部门审核人 and a 填报人."""
+    from jixiao.web.accounts.models import Organisation, OrgKind, User
+
+    finance = Organisation.objects.create(name="银川市财政局", kind=OrgKind.FINANCE)
+    departments, units = [], []
+    for district in DISTRICTS:
+        for bureau in BUREAUS:
+            dept = Organisation.objects.create(
+                name=f"{district}{bureau}", kind=OrgKind.DEPARTMENT, parent=finance
+            )
+            departments.append(dept)
+            for suffix in UNITS:
+                units.append(
+                    Organisation.objects.create(
+                        name=f"{dept.name}{suffix}", kind=OrgKind.UNIT, parent=dept
+                    )
+                )
+    users = {
+        "caizheng": User.objects.create_user(
+            "caizheng", password=PASSWORD, role="财政审核人", organisation=finance
+        ),
+        "bumen": User.objects.create_user(
+            "bumen", password=PASSWORD, role="主管部门审核人", organisation=departments[0]
+        ),
+        "tianbao": User.objects.create_user(
+            "tianbao", password=PASSWORD, role="填报人", organisation=units[0]
+        ),
+    }
+    return {"departments": departments, "units": units, "users": users}
+
+
+# --- the forms -----------------------------------------------------------------------------
+
+
+@dataclasses.dataclass
+class Base:
+    obj: dict[str, Any]  #: canonical JSON object, padded
+    name: str
+    total: Decimal
+    indicator_text: str
+    grade: str
+    hits: tuple[tuple[str, int], ...]
+    indicators: int
+
+
+def _read_bases() -> list[Any]:
+    from jixiao.data import SEED_NAME, seed_bytes
+    from jixiao.web.declarations import engine
+
+    forms = list(engine.import_file(seed_bytes(), SEED_NAME).declarations)
+    for path in sorted(CORPUS.glob("*.txt")):
+        try:
+            forms += engine.import_file(path.read_bytes(), path.name).declarations
+        except Exception:  # a corpus file we cannot read is skipped
+            continue
+    return [f for f in forms if f.project_name and f.funding.annual_total]
+
+
+def _pad(obj: dict[str, Any], minimum: int) -> None:
+    """Copies of the form's own 三级指标 (renamed 「…（补充k）」) until it has ``minimum``."""
+    groups = [g for g in obj["groups"] if g["indicators"]]
+    count = sum(len(g["indicators"]) for g in obj["groups"])
+    k = 0
+    while groups and count < minimum:
+        group = groups[k % len(groups)]
+        copy = dict(group["indicators"][0], name=f"{group['indicators'][0]['name']}（补充{k}）")
+        group["indicators"].append(copy)
+        count, k = count + 1, k + 1
+
+
+def _base(form: Any, minimum: int) -> Base:
+    from jixiao.model import from_json_object, to_json_object
+    from jixiao.web.declarations import codec, hits
+
+    obj = to_json_object(form)
+    _pad(obj, minimum)
+    padded = from_json_object(obj)
+    content = codec.to_text(padded)
+    summary = hits.summarise(content)
+    n = sum(len(g.real_indicators) for g in padded.groups)
+    return Base(
+        json.loads(content),
+        padded.project_name,
+        padded.funding.annual_total,
+        codec.indicator_text(padded),
+        summary.grade,
+        summary.counts,
+        n,
+    )
+
+
+def _synthesise(i: int, base: Base, unit: Any, dept: Any) -> tuple[dict[str, Any], Decimal]:
+    obj = dict(base.obj)
+    total = (base.total * Decimal(i % 37 + 1) / 10).quantize(Decimal("0.000001"))
+    obj.update(
+        project_name=f"{unit.name}{base.name}（{i:06d}）"[:300],
+        year=YEARS[(i // 7) % len(YEARS)],
+        department={"name": dept.name, "code": ""},
+        implementer={"name": unit.name, "code": ""},
+        funding={
+            **base.obj["funding"],
+            "annual_total": str(total),
+            "fiscal": str(total),
+            "other": "0",
+        },
+        verdict="通过" if STATUSES[i % len(STATUSES)] == "通过" else None,
+    )
+    return obj, total
+
+
+def _rows(n: int, bases: list[Base], tree: dict[str, Any]) -> Iterator[tuple[dict[str, Any], Base]]:
+    from django.utils import timezone
+
+    from jixiao.web.declarations.codec import to_fen
+
+    units, filer = tree["units"], tree["users"]["tianbao"]
+    now = timezone.now()
+    for i in range(n):
+        base, unit = bases[i % len(bases)], units[(i * 7) % len(units)]
+        obj, total = _synthesise(i, base, unit, unit.parent)
+        fen = to_fen(total)
+        stamp = now - timezone.timedelta(seconds=i * 13)
+        yield (
+            {
+                "id": uuid.uuid4(),
+                "organisation_id": unit.pk,
+                "year": obj["year"],
+                "project_name": obj["project_name"],
+                "department_name": unit.parent.name,
+                "implementer_name": unit.name,
+                "attribute": obj.get("attribute", "")[:50],
+                "status": STATUSES[i % len(STATUSES)],
+                "revision": 1,
+                "content": json.dumps(obj, ensure_ascii=False, sort_keys=True),
+                "review_grade": base.grade,
+                "indicator_text": base.indicator_text,
+                "annual_total_fen": fen,
+                "fiscal_fen": fen,
+                "other_fen": 0,
+                "previous_id": None,
+                "import_digest": "",
+                "created_by_id": filer.pk,
+                "created_at": stamp,
+                "updated_at": stamp,
+                "archived_at": None,
+            },
+            base,
+        )
+
+
+def bases(minimum: int) -> list[Base]:
+    found = [_base(f, minimum) for f in _read_bases()]
+    print(f"基础申报表 {len(found)} 份（种子 + 语料），每份至少 {minimum} 个三级指标", flush=True)
+    return found
+
+
+def _search_terms(found: list[Base], tree: dict[str, Any]) -> dict[str, str]:
+    """A piece of a project name, a 主管部门, a 三级指标 name of one base form."""
+    indicator = next(
+        line.split(" ")[0] for line in found[3].indicator_text.split("\n") if len(line) > 6
+    )
+    return {
+        "name": found[0].name[2:6],
+        "department": tree["departments"][9].name,
+        "indicator": indicator[:6],
+    }
+
+
+def load(n: int, bases: list[Base], tree: dict[str, Any]) -> tuple[float, int]:
+    """COPY ``n`` synthesised forms and their rule hits; (seconds, indicators loaded)."""
+    from django.db import connection
+
+    from jixiao.web.declarations.models import Declaration, FindingHit
+
+    columns = [f.column for f in Declaration._meta.concrete_fields]
+    table, hit_table = Declaration._meta.db_table, FindingHit._meta.db_table
+    started, indicators = time.perf_counter(), 0
+    hits: list[tuple[uuid.UUID, str, int]] = []
+    with connection.cursor() as cursor:
+        raw = cursor.connection
+        with raw.cursor().copy(f'COPY "{table}" ({", ".join(columns)}) FROM STDIN') as copy:
+            for row, base in _rows(n, bases, tree):
+                copy.write_row([row[c] for c in columns])
+                hits += [(row["id"], code, count) for code, count in base.hits]
+                indicators += base.indicators
+        with raw.cursor().copy(
+            f'COPY "{hit_table}" (declaration_id, code, count) FROM STDIN'
+        ) as copy:
+            for hit in hits:
+                copy.write_row(hit)
+        cursor.execute(f'ANALYZE "{table}"')
+        cursor.execute(f'ANALYZE "{hit_table}"')
+    return time.perf_counter() - started, indicators
+
+
+# --- the measurements ----------------------------------------------------------------------
+
+
+def pages(tree: dict[str, Any], search: dict[str, str]) -> list[tuple[str, str, str]]:
+    """(label, user, path) of every measured page."""
+    dept = tree["departments"][0].pk
+    return [
+        ("列表（最近更新）", "caizheng", "/declarations/"),
+        ("列表第 200 页", "caizheng", "/declarations/?page=200"),
+        ("排序（资金从多到少）", "caizheng", "/declarations/?sort=total"),
+        ("排序（项目名称）", "caizheng", "/declarations/?sort=name"),
+        ("筛选（年度+状态+部门）", "caizheng", f"/declarations/?year=2025&status=通过&org={dept}"),
+        ("搜索项目名称", "caizheng", "/declarations/?q=" + search["name"]),
+        ("搜索主管部门", "caizheng", "/declarations/?q=" + search["department"]),
+        ("搜索三级指标", "caizheng", "/declarations/?q=" + search["indicator"]),
+        ("主管部门的列表", "bumen", "/declarations/"),
+        ("财政项目库", "caizheng", "/library/?year=2025"),
+        ("统计（财政，全部）", "caizheng", "/statistics/"),
+        ("统计（财政，按年度）", "caizheng", "/statistics/?year=2025"),
+        ("统计（主管部门）", "bumen", "/statistics/"),
+    ]
+
+
+def measure(port: int, plan: list[tuple[str, str, str]], samples: int) -> dict[str, list[float]]:
+    sessions: dict[str, Session] = {}
+    out: dict[str, list[float]] = {}
+    for label, user, path in plan:
+        if user not in sessions:
+            sessions[user] = Session(port)
+            sessions[user].login(user)
+        session, times = sessions[user], []
+        quoted = quote(path, safe="/?=&%")
+        for k in range(samples + 2):
+            started = time.perf_counter()
+            status, _ = session.request("GET", quoted)
+            if status != 200:
+                raise SystemExit(f"{label}: HTTP {status}")
+            if k >= 2:
+                times.append((time.perf_counter() - started) * 1000)
+        out[label] = times
+    return out
+
+
+def _p(times: list[float], q: float) -> float:
+    ordered = sorted(times)
+    return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
+
+
+def report(empty: dict[str, list[float]], full: dict[str, list[float]], n: int) -> None:
+    print(f"\n| 页面 | 空库 p50 | 空库 p95 | {n} 份 p50 | {n} 份 p95 | {n} 份 max | p95 倍数 |")
+    print("|---|---:|---:|---:|---:|---:|---:|")
+    for label, times in full.items():
+        base = empty[label]
+        print(
+            f"| {label} | {statistics.median(base):.0f} | {_p(base, 0.95):.0f} | "
+            f"{statistics.median(times):.0f} | {_p(times, 0.95):.0f} | {max(times):.0f} | "
+            f"{_p(times, 0.95) / _p(base, 0.95):.1f} |"
+        )
+
+
+def explain(tree: dict[str, Any], search: dict[str, str]) -> None:
+    from django.db.models import Count, Sum
+
+    from jixiao.web.accounts.models import User
+    from jixiao.web.declarations import stats
+    from jixiao.web.declarations.access import visible
+    from jixiao.web.declarations.views.listing import filtered
+
+    finance = User.objects.get(username="caizheng")
+    rows = visible(finance)
+    listed = filtered({}, rows).defer("content", "indicator_text").order_by("-updated_at", "-pk")
+    queries = {
+        "列表第一页": listed[:25],
+        "列表计数": filtered({}, rows).order_by(),
+        "搜索三级指标（计数）": filtered({"q": search["indicator"]}, rows).order_by(),
+        "搜索项目名称（第一页）": filtered({"q": search["name"]}, rows)
+        .defer("content", "indicator_text")
+        .order_by("-updated_at", "-pk")[:25],
+        "统计：各主管部门": filtered({}, rows)
+        .order_by()
+        .values("department_name")
+        .annotate(n=Count("pk"), fen=Sum("annual_total_fen")),
+        "统计：最常见的审核发现": stats._hits(stats.Scope(filtered({}, rows), rows))
+        .values("code")
+        .annotate(forms=Count("declaration"), hits=Sum("count"))
+        .order_by("-forms")[:15],
+    }
+    for label, qs in queries.items():
+        if label == "列表计数" or label.endswith("（计数）"):
+            text = qs.values("pk").explain(analyze=True, buffers=True)
+        else:
+            text = qs.explain(analyze=True, buffers=True)
+        print(f"\n#### {label}\n\n```\n{text}\n```")
+
+
+def bulk_import(files: int) -> tuple[int, float]:
+    """Forms created per second through the job path (a ZIP of seed files, varied names)."""
+    from jixiao.data import SEED_NAME, seed_bytes
+    from jixiao.web.accounts.models import User
+    from jixiao.web.declarations import engine
+    from jixiao.web.jobs import runners, start
+
+    seed = seed_bytes().decode("utf-8")
+    names = [f.project_name for f in engine.import_file(seed_bytes(), SEED_NAME).declarations]
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as archive:
+        for i in range(files):
+            text = seed
+            for name in names:
+                text = text.replace(name, f"{name}（批量{i:04d}）")
+            archive.writestr(f"seed_{i:04d}.txt", text)
+    filer = User.objects.get(username="tianbao")
+    job = start.import_job(filer, [("bench.zip", out.getvalue())])
+    started = time.perf_counter()
+    runners.run(job.pk)
+    elapsed = time.perf_counter() - started
+    from jixiao.web.declarations.models import Declaration
+
+    created = Declaration.objects.filter(project_name__contains="（批量").count()
+    return created, elapsed
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--database-url", default="postgres://postgres@127.0.0.1:5432/postgres")
+    parser.add_argument("--forms", type=int, default=100_000)
+    parser.add_argument("--indicators", type=int, default=30)
+    parser.add_argument("--samples", type=int, default=30)
+    parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--import-files", type=int, default=40)
+    args = parser.parse_args()
+    web_bench.BENCH_DB = SCALE_DB
+    url = _fresh_database(args.database_url)
+    data_dir = Path(tempfile.mkdtemp(prefix="jixiao-scale-"))
+    _setup_django(url, data_dir)
+    tree = _tree()
+    found = bases(args.indicators)
+    search = _search_terms(found, tree)
+    print(f"搜索词：{search}", flush=True)
+    port = _free_port()
+    server = _start(_env(url, data_dir), port, args.workers)
+    try:
+        print(f"负载：{os.getloadavg()}；gunicorn {args.workers} 个进程", flush=True)
+        empty = measure(port, pages(tree, search), args.samples)
+        seconds, indicators = load(args.forms, found, tree)
+        print(f"载入 {args.forms} 份申报表（{indicators} 个三级指标）用时 {seconds:.1f} 秒（COPY）")
+        full = measure(port, pages(tree, search), args.samples)
+        print(f"负载：{os.getloadavg()}")
+        report(empty, full, args.forms)
+    finally:
+        server.terminate()
+        server.wait()
+    explain(tree, search)
+    created, elapsed = bulk_import(args.import_files)
+    print(
+        f"\n批量导入（任务路径，单个工作进程）：{created} 份 / {elapsed:.1f} 秒 = "
+        f"{created / elapsed:.1f} 份/秒；负载 {os.getloadavg()}"
+    )
+
+
+if __name__ == "__main__":
+    main()
