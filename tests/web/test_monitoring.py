@@ -255,3 +255,19 @@ def test_it_opens_a_new_declaration_version_when_targets_are_adjusted(world: Wor
     assert Declaration.objects.get(pk=new.pk).status == "已提交"
     page = _session(world, "finance").get(f"/monitoring/{record.pk}/").content.decode()
     assert "调整目标后的新版本申报表" in page
+
+
+def test_it_shows_monitoring_in_the_admin_read_only(world: World) -> None:
+    world.declaration("通过")
+    record = _open(world)
+    admin = world.client("admin")
+    assert admin.get("/admin/monitoring/monitoringreportrecord/").status_code == 200
+    page = admin.get(f"/admin/monitoring/monitoringreportrecord/{record.pk}/change/")
+    assert page.status_code == 200 and 'name="_save"' not in page.content.decode()
+    assert (
+        admin.post(
+            f"/admin/monitoring/monitoringreportrecord/{record.pk}/delete/", {"post": "yes"}
+        ).status_code
+        == 403
+    )
+    assert MonitoringReportRecord.objects.filter(pk=record.pk).exists()
