@@ -23,7 +23,6 @@ from jixiao.library.command import register as register_library
 from jixiao.model import Declaration, dumps
 from jixiao.model.catalogue import FieldKey, FormText, spec
 from jixiao.monitoring.command import register as register_monitor
-from jixiao.progress import progress
 from jixiao.render.command import register as register_render
 from jixiao.review.command import register as register_check
 from jixiao.values import explain
@@ -83,7 +82,7 @@ def format_table(decl: Declaration) -> str:
 
 
 def _cmd_import(args: argparse.Namespace) -> int:
-    decls, issues = read_files(progress(args.files, "读取申报表"))
+    decls, issues = read_files(args.files)
     if args.format == "json":
         sys.stdout.write(dumps(decls))
     else:

@@ -14,6 +14,7 @@ from openpyxl import load_workbook  # type: ignore[import-untyped]
 
 from jixiao.web.evaluation.models import AppendOnlyError, EvaluationEvent, EvaluationRecord
 from jixiao.web.evaluation.store import form_of
+from jixiao.web.monitoring import store as monitoring_store
 from tests.web.conftest import World
 from tests.web.signed import Signed
 
@@ -242,3 +243,16 @@ def test_only_the_unit_may_upload_and_outsiders_cannot_download(world: World) ->
     upload = SimpleUploadedFile("自评表.xlsx", b"PK\x03\x04")
     url = reverse("evaluation:upload", kwargs={"pk": record.pk})
     assert Signed(world.users["department"]).post(url, {"file": upload}).status_code == 403
+
+
+def test_the_projects_monitoring_reports_are_shown_for_reference(world: World) -> None:
+    record = _open(world)
+    deadline = datetime.date.today() + datetime.timedelta(days=10)
+    monitoring_store.open_round(world.users["finance"], 2025, 6, deadline)
+    page = Signed(world.users["filer"]).get(reverse("evaluation:detail", kwargs={"pk": record.pk}))
+    html = page.content.decode()
+    assert "绩效监控（供参考）" in html and "2025年1–6月监控表" in html
+    department_view = Signed(world.users["department"]).get(
+        reverse("evaluation:detail", kwargs={"pk": record.pk})
+    )
+    assert "2025年1–6月监控表" in department_view.content.decode()  # the department sees its units

@@ -23,6 +23,7 @@ from jixiao.web.evaluation.access import get_visible, visible
 from jixiao.web.evaluation.entries import EntryError, apply_entries
 from jixiao.web.evaluation.models import EvaluationRecord, EvaluationRound
 from jixiao.web.limits import check_upload
+from jixiao.web.monitoring.access import visible as monitoring_visible
 from jixiao.workflow import Role, Status
 
 NOTE_LIMIT = 1000
@@ -98,6 +99,10 @@ def _page(
         "can_save": EvaluationAction.SAVE in allowed,
         "transitions": [a for a in allowed if a is not EvaluationAction.SAVE],
         "events": record.events.select_related("actor"),
+        "monitoring": monitoring_visible(request.user)
+        .filter(declaration_id=record.declaration_id)
+        .select_related("round")
+        .order_by("round__year", "round__month"),
         "error": error,
     }
     return render(request, "evaluation/detail.html", context, status=status)
