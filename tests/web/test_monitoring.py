@@ -271,3 +271,16 @@ def test_it_shows_monitoring_in_the_admin_read_only(world: World) -> None:
         == 403
     )
     assert MonitoringReportRecord.objects.filter(pk=record.pk).exists()
+
+
+def test_it_refuses_raw_sql_updates_and_deletes_of_transition_rows(world: World) -> None:
+    from django.db import DatabaseError, connection, transaction
+
+    world.declaration("通过")
+    record = _open(world)
+    _post(_session(world, "filer"), f"/monitoring/{record.pk}/act", {"action": "提交"})
+    table = MonitoringTransitionRecord._meta.db_table
+    for sql in (f"UPDATE {table} SET comment = 'x'", f"DELETE FROM {table}"):
+        with pytest.raises(DatabaseError, match="只能追加"), transaction.atomic():
+            connection.cursor().execute(sql)
+    assert MonitoringTransitionRecord.objects.count() == 1
