@@ -79,6 +79,7 @@ PAGE_CASES = [
     Case("evaluation:save", "post", "通过", "302 302 403 403 404 403", {"revision": "1"}),
     Case("evaluation:act", "post", "通过", "302 302 403 403 404 403", {"action": "提交"}),
     Case("evaluation:template", "get", "通过", "302 200 200 200 404 200"),
+    Case("evaluation:preview", "post", "通过", "302 200 200 200 404 200"),
     Case("evaluation:upload", "post", "通过", "302 400 403 403 404 403"),
     Case("monitoring:todo", "get", "通过", "302 200 200 200 200 200"),
     Case(

@@ -75,6 +75,8 @@ def test_it_runs_a_self_evaluation_round_to_the_score_in_the_library(
         target = box.locator("xpath=ancestor::tr/td[4]").inner_text()
         box.fill(re.sub(r"^[≥≤=<>]", "", target.strip()) or "达成")
     page.fill("input[name=executed]", "53.15")
+    page.wait_for_selector("#preview >> text=计分预览（未保存）")  # recomputed while typing
+    assert "执行率 = 53.15 ÷ 53.15" in page.inner_text("#preview")
     page.fill("textarea[name=conclusion]", "项目按计划完成。")
     page.fill("textarea[name=problems]", "无重大问题。")
     page.fill("textarea[name=measures]", "继续加强人员管理。")

@@ -256,3 +256,16 @@ def test_the_projects_monitoring_reports_are_shown_for_reference(world: World) -
         reverse("evaluation:detail", kwargs={"pk": record.pk})
     )
     assert "2025年1–6月监控表" in department_view.content.decode()  # the department sees its units
+
+
+def test_the_score_is_previewed_while_typing_and_nothing_is_saved(world: World) -> None:
+    record = _open(world)
+    url = reverse("evaluation:preview", kwargs={"pk": record.pk})
+    response = Signed(world.users["filer"]).post(url, _entries(record))
+    html = response.content.decode()
+    assert response.status_code == 200 and "计分预览（未保存）" in html and "预算执行率：" in html
+    record.refresh_from_db()
+    assert record.revision == 1 and not EvaluationEvent.objects.exists()
+    bad = Signed(world.users["filer"]).post(url, _entries(record, **{"score-0": "abc"}))
+    assert bad.status_code == 400 and "不是数字" in bad.content.decode()
+    assert Signed(world.users["outsider"]).post(url, _entries(record)).status_code == 404

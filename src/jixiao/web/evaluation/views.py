@@ -182,3 +182,17 @@ def upload(request: AuthedRequest, pk: uuid.UUID) -> HttpResponse:
         return _page(request, pk, 409, str(exc))
     messages.success(request, "已读取上传的自评表，得分已重新计算")
     return redirect("evaluation:detail", pk=pk)
+
+
+@login_required
+@require_POST
+def preview(request: AuthedRequest, pk: uuid.UUID) -> HttpResponse:
+    """The score of the entries as typed, not saved (the page refreshes it while the unit types)."""
+    record = get_visible(request.user, pk)
+    try:
+        ev = apply_entries(store.form_of(record), request.POST)
+    except EntryError as exc:
+        return render(request, "evaluation/_preview.html", {"error": str(exc)}, status=400)
+    score = score_evaluation(ev)
+    context = {"rows": list(zip(ev.rows, score.rows, strict=True)), "score": score}
+    return render(request, "evaluation/_preview.html", context)
