@@ -31,7 +31,8 @@ Year = Annotated[int, Field(ge=2000, le=2100)]
 Month = Annotated[int, Field(ge=1, le=12)]
 
 
-class ReportOut(Schema):
+# Component names are global in the OpenAPI document: every schema here says Monitoring.
+class MonitoringReportOut(Schema):
     id: uuid.UUID
     year: int
     month: int
@@ -46,31 +47,31 @@ class ReportOut(Schema):
     follow_up: str = Field(description="处理意见")
 
 
-class ReportPage(Schema):
+class MonitoringReportPage(Schema):
     count: int
     page: int
     page_size: int
-    items: list[ReportOut]
+    items: list[MonitoringReportOut]
 
 
-class ReportDetail(ReportOut):
+class MonitoringReportDetail(MonitoringReportOut):
     content: dict[str, Any] = Field(description="规范 JSON（jixiao.monitoring/1）")
     lights: dict[str, Any] = Field(description="每个预警灯及其说明、监控检查意见")
 
 
-class TransitionIn(Schema):
+class MonitoringTransitionIn(Schema):
     action: ReportAction
     comment: Annotated[str, Field(max_length=2000)] = ""
     follow_up: FollowUp | None = None
 
 
-class RoundIn(Schema):
+class MonitoringRoundIn(Schema):
     year: Year
     month: Month = 6
     deadline: datetime.date
 
 
-class RoundOut(Schema):
+class MonitoringRoundOut(Schema):
     id: uuid.UUID
     reports: int
 
@@ -98,7 +99,9 @@ def _out(r: MonitoringReportRecord) -> dict[str, Any]:
     }
 
 
-@router.get("", response={200: ReportPage, **RESPONSES}, summary="监控表列表（分页，含预警灯）")
+@router.get(
+    "", response={200: MonitoringReportPage, **RESPONSES}, summary="监控表列表（分页，含预警灯）"
+)
 def list_reports(
     request: HttpRequest, year: Year | None = None, page: PageNumber = 1, page_size: PageSize = 50
 ) -> dict[str, Any]:
@@ -111,14 +114,18 @@ def list_reports(
     return {"count": total, "page": page, "page_size": page_size, "items": items}
 
 
-@router.post("/rounds", response={201: RoundOut, **RESPONSES}, summary="发起监控（财政审核人）")
-def open_round(request: HttpRequest, payload: RoundIn) -> tuple[int, dict[str, Any]]:
+@router.post(
+    "/rounds", response={201: MonitoringRoundOut, **RESPONSES}, summary="发起监控（财政审核人）"
+)
+def open_round(request: HttpRequest, payload: MonitoringRoundIn) -> tuple[int, dict[str, Any]]:
     require_role(_user(request), Role.FINANCE_REVIEWER)
     round_, count = store.open_round(_user(request), payload.year, payload.month, payload.deadline)
     return 201, {"id": round_.pk, "reports": count}
 
 
-@router.get("/{pk}", response={200: ReportDetail, **RESPONSES}, summary="一张监控表及其预警灯")
+@router.get(
+    "/{pk}", response={200: MonitoringReportDetail, **RESPONSES}, summary="一张监控表及其预警灯"
+)
 def get_report(request: HttpRequest, pk: uuid.UUID) -> dict[str, Any]:
     record = get_visible(_user(request), pk)
     result = check_report(store.report_of(record))
@@ -128,11 +135,11 @@ def get_report(request: HttpRequest, pk: uuid.UUID) -> dict[str, Any]:
 
 @router.post(
     "/{pk}/transitions",
-    response={201: ReportOut, **RESPONSES},
+    response={201: MonitoringReportOut, **RESPONSES},
     summary="监控表流转（提交、审核等）",
 )
 def create_transition(
-    request: HttpRequest, pk: uuid.UUID, payload: TransitionIn
+    request: HttpRequest, pk: uuid.UUID, payload: MonitoringTransitionIn
 ) -> tuple[int, dict[str, Any]]:
     user = _user(request)
     record = get_visible(user, pk)
