@@ -66,3 +66,17 @@ def test_it_reads_the_national_layout_as_an_html_table_publishes_it() -> None:
     )
     score = score_evaluation(ev)
     assert ev.printed_total == score.total == Decimal("98.8")
+
+
+def test_a_document_with_two_forms_gives_two_self_evaluations(tmp_path: Path) -> None:
+    both = tmp_path / "两张.txt"
+    both.write_text(
+        (FIXTURES / "national_pipe.txt").read_text(encoding="utf-8")
+        + (FIXTURES / "sichuan_pipe.txt").read_text(encoding="utf-8"),
+        encoding="utf-8",
+    )
+    forms = read_evaluation_file(both)
+    assert [(ev.project_name, len(ev.rows), ev.printed_total) for ev in forms] == [
+        ("城区道路保洁经费", 6, Decimal("98.8")),
+        ("工资性支出", 4, Decimal("99.83")),
+    ]

@@ -8,6 +8,7 @@ their labels and column order.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Sequence
 from decimal import Decimal, InvalidOperation
@@ -63,6 +64,10 @@ _GOAL_STOPS = (
     *labels.INITIAL,
 )
 _CODED_NAME = re.compile(r"^([0-9A-Z]{15,30})[-－—](.+)$")
+#: A form starts at a 自评表 title followed closely by its 项目名称.
+_FORM_START = re.compile(
+    r"[^\s|]*绩效(?:目标)?自评表[^项]{0,40}?(?:项目名称|专项资金名称|转移支付)"
+)
 _COMMENTS = re.compile(r"\A(?:#[^\n]*\n)+")
 
 
@@ -364,11 +369,21 @@ def _between(text: str, start: Sequence[str], stop: Sequence[str]) -> str:
 
 
 def read_text(text: str, file: str = "") -> list[SelfEvaluation]:
-    """The self-evaluation in a published text, or [] when the text holds none.
+    """Every self-evaluation in a published text (a document may hold several, each from its
+    own title and 项目名称), or [] when it holds none.
 
     Leading ``# …`` lines (a file's own annotations: source, kind, note) are not form text.
     """
     text = _COMMENTS.sub("", text)
+    starts = [m.start() for m in _FORM_START.finditer(text)]
+    if len(starts) < 2:
+        return read_form(text, file)
+    bounds = [0, *starts[1:], len(text)]
+    return [ev for a, b in itertools.pairwise(bounds) for ev in read_form(text[a:b], file)]
+
+
+def read_form(text: str, file: str = "") -> list[SelfEvaluation]:
+    """The one self-evaluation of a text, or [] when it holds none."""
     if not _find(text, ("自评表", "实际完成值", "全年完成值", "全年实际值", "完成值")):
         return []
     tokens = tokenize(text)
