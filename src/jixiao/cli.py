@@ -15,8 +15,8 @@ from collections.abc import Sequence
 
 from jixiao import __version__
 from jixiao.cliparser import parser as chinese_parser
-from jixiao.evaluation.command import register as register_score
 from jixiao.export.command import register as register_export
+from jixiao.evaluation.command import register as register_score
 from jixiao.importers.base import ImportFailure
 from jixiao.importers.files import read_files
 from jixiao.library.command import register as register_library
