@@ -119,6 +119,12 @@ def _big_text(size: int) -> bytes:
     return ("项目名称：" + "很长" * (size // 6)).encode()[:size]
 
 
+def _seed_json_with(key: str, value: Any) -> bytes:
+    forms = json.loads(dumps([seed_forms()[3]]))
+    forms[0][key] = value
+    return json.dumps(forms, ensure_ascii=False).encode()
+
+
 def _seed_json_with_bad_second() -> bytes:
     forms = json.loads(dumps(list(seed_forms()[:3])))
     forms[1]["funding"]["annual_total"] = "-5"
@@ -553,6 +559,20 @@ PROBES: list[Probe] = [
         "网页保存约 12 MB 的表单",
         "413",
         lambda b: b.save_page(annual_goal="长" * (4 * MB)),
+    ),
+    P(
+        "篡改",
+        API,
+        "导入的规范 JSON 年度为 0",
+        "400",
+        lambda b: b.upload("filer", "y0.json", _seed_json_with("year", 0)),
+    ),
+    P(
+        "篡改",
+        API,
+        "导入的规范 JSON 年度为 10 的 20 次方",
+        "400",
+        lambda b: b.upload("filer", "y20.json", _seed_json_with("year", 10**20)),
     ),
     # 原子性与重复
     P(

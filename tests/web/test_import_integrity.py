@@ -59,6 +59,16 @@ def test_it_writes_nothing_when_one_form_of_the_file_is_refused(world: World) ->
     assert _nothing_written()
 
 
+@pytest.mark.parametrize("year", [0, 1999, 2101, 10**20])
+def test_it_refuses_a_file_whose_year_is_out_of_range(world: World, year: int) -> None:
+    forms = json.loads(dumps(list(seed_forms()[:2])))
+    forms[1]["year"] = year
+    response = _post_api(_api(world), "two.json", json.dumps(forms).encode())
+    assert response.status_code == 400
+    assert response.json()["message"].startswith("第2份申报表：年度")
+    assert _nothing_written()
+
+
 def test_it_writes_nothing_when_an_import_is_interrupted(
     world: World, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -14,10 +14,11 @@ from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 
+from jixiao.importers.base import ImportFailure
 from jixiao.model import Declaration as Form
 from jixiao.model.catalogue import FormText
 from jixiao.web.accounts.models import Organisation, User
-from jixiao.web.declarations import codec, engine, hits, integrity
+from jixiao.web.declarations import codec, engine, hits, inputs, integrity
 from jixiao.web.declarations.models import (
     AuditEntry,
     Declaration,
@@ -250,8 +251,14 @@ def import_forms(user: User, org: Organisation, forms: tuple[Form, ...]) -> Impo
     """All of ``forms`` as drafts of ``org`` in one transaction (a failure writes nothing).
 
     A form whose content (without its source location) was imported into ``org`` before and
-    not discarded is not created again: the existing declaration is returned instead.
+    not discarded is not created again: the existing declaration is returned instead. A form
+    whose year or amounts are outside the limits refuses the whole import (:class:`ImportFailure`).
     """
+    for number, form in enumerate(forms, 1):
+        try:
+            inputs.check_form(form)
+        except inputs.InputError as exc:
+            raise ImportFailure(f"第{number}份申报表：{exc}") from None
     digests = [codec.identity_digest(f) for f in forms]
     earlier = Declaration.objects.filter(organisation=org, import_digest__in=digests).exclude(
         status=Status.DISCARDED
