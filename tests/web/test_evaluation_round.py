@@ -9,6 +9,7 @@ from typing import Any
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import DatabaseError, connection, transaction
 from django.urls import reverse
 from openpyxl import load_workbook  # type: ignore[import-untyped]
 
@@ -269,3 +270,17 @@ def test_the_score_is_previewed_while_typing_and_nothing_is_saved(world: World) 
     bad = Signed(world.users["filer"]).post(url, _entries(record, **{"score-0": "abc"}))
     assert bad.status_code == 400 and "不是数字" in bad.content.decode()
     assert Signed(world.users["outsider"]).post(url, _entries(record)).status_code == 404
+
+
+def test_the_database_refuses_to_change_or_delete_an_event(world: World) -> None:
+    record = _open(world)
+    Signed(world.users["filer"]).post(
+        reverse("evaluation:save", kwargs={"pk": record.pk}), _entries(record)
+    )
+    for sql in (
+        "UPDATE evaluation_evaluationevent SET note = 'x'",
+        "DELETE FROM evaluation_evaluationevent",
+    ):
+        with pytest.raises(DatabaseError), transaction.atomic(), connection.cursor() as cursor:
+            cursor.execute(sql)
+    assert EvaluationEvent.objects.count() == 1
