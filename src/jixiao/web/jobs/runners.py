@@ -22,7 +22,7 @@ from jixiao.importers.base import ImportFailure
 from jixiao.model import Declaration as Form
 from jixiao.web.declarations import codec, engine
 from jixiao.web.declarations import store as declarations_store
-from jixiao.web.declarations.access import visible
+from jixiao.web.declarations.access import filer_organisation, visible
 from jixiao.web.jobs import store
 from jixiao.web.jobs.archive import Entry, Limits, is_zip, zip_entries
 from jixiao.web.jobs.models import FileRole, Job, JobKind, JobStatus
@@ -111,6 +111,8 @@ IMPORT_ERRORS = (ImportFailure, codec.MoneyError, TransitionDenied, TooLarge, Va
 
 
 def run_import(job: Job, counter: Counter) -> str:
+    if filer_organisation(job.owner) != job.organisation:  # the role may have changed since
+        raise PermissionError("发起人已不是该机构的填报人，未导入")
     created = existing = failed = 0
     for position, entry in enumerate(import_entries(job), start=1):
         try:
