@@ -61,6 +61,7 @@ def test_the_clerk_picks_a_suggestion_and_sees_a_far_out_value_flagged(
     pick = page.locator(".suggest-box button.suggestion", has_text="热线服务满意度")
     pick.wait_for()
     assert "常见取值：≥" in pick.inner_text() and "%" in pick.inner_text()
+    pick.scroll_into_view_if_needed()
     story.shot("11-library-suggestion")
     pick.click()
     assert name.input_value() == "热线服务满意度"
