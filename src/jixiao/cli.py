@@ -15,14 +15,15 @@ from collections.abc import Sequence
 
 from jixiao import __version__
 from jixiao.cliparser import parser as chinese_parser
-from jixiao.export.command import register as register_export
 from jixiao.evaluation.command import register as register_score
+from jixiao.export.command import register as register_export
 from jixiao.importers.base import ImportFailure
 from jixiao.importers.files import read_files
 from jixiao.library.command import register as register_library
 from jixiao.model import Declaration, dumps
 from jixiao.model.catalogue import FieldKey, FormText, spec
 from jixiao.monitoring.command import register as register_monitor
+from jixiao.progress import progress
 from jixiao.render.command import register as register_render
 from jixiao.review.command import register as register_check
 from jixiao.values import explain
@@ -82,7 +83,7 @@ def format_table(decl: Declaration) -> str:
 
 
 def _cmd_import(args: argparse.Namespace) -> int:
-    decls, issues = read_files(args.files)
+    decls, issues = read_files(progress(args.files, "读取申报表"))
     if args.format == "json":
         sys.stdout.write(dumps(decls))
     else:

@@ -21,6 +21,7 @@ from pathlib import Path
 from jixiao.importers.base import ImportFailure
 from jixiao.importers.files import read_file
 from jixiao.model import Declaration
+from jixiao.progress import progress, progress_list
 from jixiao.render.bundle import render_bundle
 from jixiao.render.docx import render_docx
 from jixiao.render.html import render_html
@@ -80,7 +81,7 @@ def _umask() -> int:
 def _render(args: argparse.Namespace) -> int:
     renderer = RENDERERS[args.format]
     outputs: list[tuple[Path, bytes]] = []
-    for name in args.files:
+    for name in progress(args.files, "生成文档"):
         target = Path(args.output_dir) / (Path(name).stem + "." + args.format)
         if any(target == t for t, _ in outputs):
             raise RenderCommandError(f"{name}：与前一个输入文件同名，输出会相互覆盖")
@@ -92,8 +93,8 @@ def _render(args: argparse.Namespace) -> int:
 
 
 def _bundle(args: argparse.Namespace) -> int:
-    decls = [d for name in args.files for d in read_declarations(name)]
-    data = render_bundle(decls, args.title)
+    decls = [d for name in progress(args.files, "读取申报表") for d in read_declarations(name)]
+    data = render_bundle(progress_list(decls, "汇编"), args.title)
     write_atomically(Path(args.output), data)
     print(f"已生成 {args.output}（{len(decls)} 份申报表）")
     return EXIT_OK

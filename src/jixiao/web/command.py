@@ -102,9 +102,19 @@ def worker_command() -> list[str]:
 def start_worker() -> subprocess.Popen[bytes]:
     """One worker beside the web server, stopped when ``serve`` exits (zero extra setup)."""
     env = {**os.environ, "DJANGO_SETTINGS_MODULE": os.environ["DJANGO_SETTINGS_MODULE"]}
-    process = subprocess.Popen(worker_command(), env=env)
+    process = subprocess.Popen(worker_command(), env=env, preexec_fn=_die_with_parent)
     atexit.register(process.terminate)
     return process
+
+
+def _die_with_parent() -> None:
+    """Linux: the worker gets SIGTERM when ``serve`` dies, even by SIGKILL (no orphan)."""
+    import contextlib
+    import ctypes
+    import signal
+
+    with contextlib.suppress(OSError, AttributeError):
+        ctypes.CDLL(None).prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
 
 
 def serve(args: argparse.Namespace) -> int:

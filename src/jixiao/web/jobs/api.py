@@ -16,6 +16,7 @@ from ninja.files import UploadedFile
 
 from jixiao.web.accounts.models import User
 from jixiao.web.apierrors import RESPONSES, ErrorOut
+from jixiao.web.declarations.store import audit
 from jixiao.web.jobs import start, store
 from jixiao.web.jobs.models import FileRole, Job
 from jixiao.web.jobs.views import result_response
@@ -121,7 +122,10 @@ def cancel_job(request: HttpRequest, pk: uuid.UUID) -> dict[str, Any]:
 
 @router.get("/{pk}/result", response={200: None, **RESPONSES}, summary="下载任务结果文件")
 def job_result(request: HttpRequest, pk: uuid.UUID) -> HttpResponse:
-    response = result_response(start.get_job(_user(request), pk))
+    user = _user(request)
+    job = start.get_job(user, pk)
+    response = result_response(job)
     if response is None:
         raise Http404("此任务没有结果文件")
+    audit(user, None, "下载任务结果", f"{job.title}（任务 {job.pk}）")
     return response

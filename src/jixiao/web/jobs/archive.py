@@ -17,6 +17,7 @@ from pathlib import PurePosixPath
 
 from django.conf import settings
 
+from jixiao.web.declarations.inputs import InputError
 from jixiao.web.limits import TooLarge
 
 #: Junk that archivers add and nobody wants imported.
@@ -79,7 +80,7 @@ def _open(data: bytes) -> zipfile.ZipFile:
     try:
         return zipfile.ZipFile(io.BytesIO(data))
     except (zipfile.BadZipFile, OSError, ValueError) as exc:
-        raise TooLarge(f"压缩包无法读取（{exc}），请检查文件是否完整") from None
+        raise InputError(f"压缩包无法读取（{exc}），请检查文件是否完整") from None
 
 
 def members(data: bytes) -> list[zipfile.ZipInfo]:
@@ -91,7 +92,7 @@ def check_zip(data: bytes, limits: Limits) -> int:
     """The number of files to import; :class:`TooLarge` (Chinese) for a refused archive."""
     infos = members(data)
     if not infos:
-        raise TooLarge("压缩包中没有文件")
+        raise InputError("压缩包中没有文件")
     if len(infos) > limits.files:
         raise TooLarge(
             f"压缩包含 {len(infos)} 个文件，一次最多 {limits.files} 个，请拆分后分批导入"

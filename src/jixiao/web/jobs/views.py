@@ -14,10 +14,10 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from jixiao.web.accounts.models import AuthedRequest
 from jixiao.web.declarations.access import filer_organisation
 from jixiao.web.declarations.inputs import InputError
+from jixiao.web.declarations.store import audit
 from jixiao.web.jobs import start, store
 from jixiao.web.jobs.models import FileRole, Job
 from jixiao.web.jobs.runners import BUNDLES, EXPORTS
-from jixiao.web.limits import TooLarge
 from jixiao.workflow import Role
 
 #: Most jobs listed on the page (the newest).
@@ -75,6 +75,7 @@ def download(request: AuthedRequest, pk: uuid.UUID) -> HttpResponse:
     response = result_response(job)
     if response is None:
         return render(request, "jobs/detail.html", {"job": job, "missing": True}, status=404)
+    audit(request.user, None, "下载任务结果", f"{job.title}（任务 {job.pk}）")
     return response
 
 
@@ -98,7 +99,7 @@ def import_zip(request: AuthedRequest) -> HttpResponse:
         return render(request, "jobs/import.html")
     try:
         job = start.import_job(request.user, [(u.name or "upload", u.read()) for u in uploads])
-    except (InputError, TooLarge) as exc:
+    except InputError as exc:  # TooLarge: 413 from LimitMiddleware
         messages.error(request, f"未能开始导入：{exc}")
         return render(request, "jobs/import.html", status=400)
     messages.success(request, f"已开始批量导入，共 {job.total} 个文件")
@@ -121,7 +122,7 @@ def export(request: AuthedRequest) -> HttpResponse:
     """数据导出 of the forms the user may see."""
     try:
         job = start.export_job(request.user, request.POST.get("to", ""), request.POST.get("year"))
-    except (InputError, TooLarge) as exc:
+    except InputError as exc:
         return _refused(request, exc)
     return _started(request, job)
 
@@ -136,8 +137,6 @@ def bundle(request: AuthedRequest) -> HttpResponse:
             request.user, request.POST.get("fmt", ""), request.POST.get("year"), ids
         )
     except ValueError as exc:  # InputError and a malformed id alike
-        return _refused(request, exc)
-    except TooLarge as exc:
         return _refused(request, exc)
     return _started(request, job)
 
