@@ -71,6 +71,12 @@ def test_it_counts_rule_hits_as_the_review_finds_them(world: World) -> None:
     for code, _title, forms, hits in table:
         assert (forms, hits) == (expected_forms[code], expected_hits[code])
     assert len(table) == min(len(expected_forms), 15)
+    per_department = _charts(world.client("finance"))["code_departments"].rows
+    assert sum(hits for _d, _f, hits in per_department) == sum(expected_hits.values())
+    assert {d: f for d, f, _h in per_department} == {
+        name: sum(1 for r in rows if r.department_name == name and r.finding_hits.exists())
+        for name in {r.department_name for r in rows}
+    }
 
 
 def test_it_recounts_hits_and_grade_when_a_form_is_saved(world: World) -> None:

@@ -24,6 +24,14 @@ class Summary:
     grade: str
     counts: tuple[tuple[str, int], ...]
 
+    @property
+    def total(self) -> int:
+        return sum(n for _, n in self.counts)
+
+    def columns(self) -> dict[str, object]:
+        """The Declaration columns this summary fills."""
+        return {"review_grade": self.grade, "finding_count": self.total}
+
 
 def summarise(content: str) -> Summary:
     """The summary of the stored ``content`` under the active review configuration."""
@@ -45,7 +53,7 @@ def refresh(rows: Iterable[Declaration]) -> int:
     done = 0
     for row in rows:
         summary = summarise(row.content)
-        Declaration.objects.filter(pk=row.pk).update(review_grade=summary.grade)
+        Declaration.objects.filter(pk=row.pk).update(**summary.columns())
         record(row, summary)
         done += 1
     return done

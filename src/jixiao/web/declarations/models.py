@@ -50,6 +50,8 @@ class Declaration(models.Model):
     content = models.TextField("内容（规范 JSON）")
     #: 审核等级 (优/良/中/差) of the automatic review of ``content``, written with it by ``store``
     review_grade = models.CharField("审核等级", max_length=2, blank=True, db_index=True)
+    #: how many findings that review produced (the sum of this form's FindingHit counts)
+    finding_count = models.PositiveIntegerField("审核发现条数", default=0)
     #: 三级指标 names and values, one per line, for the list's search (trigram-indexed on
     #: PostgreSQL, migration 0007); written with ``content`` by ``store``
     indicator_text = models.TextField("三级指标（检索用）", blank=True, editable=False)
@@ -80,6 +82,12 @@ class Declaration(models.Model):
         #: the list's sort orders (bench/scale_bench.py); trigram indexes in migration 0007
         indexes = (
             models.Index(fields=("-updated_at",), name="declaration_updated"),
+            #: the working list (not archived, not discarded): its count and first page
+            models.Index(
+                fields=("-updated_at",),
+                name="declaration_listed",
+                condition=models.Q(archived_at=None) & ~models.Q(status=Status.DISCARDED.value),
+            ),
             models.Index(fields=("-annual_total_fen",), name="declaration_total"),
             models.Index(fields=("department_name",), name="declaration_department"),
         )

@@ -12,8 +12,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import TypeVar
 
-from django.db.models import Count, QuerySet, Sum
+from django.db.models import Count, Q, QuerySet, Sum
 
 from jixiao.export.tabular import Cell
 from jixiao.model.catalogue import FieldKey, FormText, spec
@@ -23,6 +24,7 @@ from jixiao.web.declarations.models import Declaration, FindingHit
 from jixiao.web.evaluation.models import EvaluationRecord
 from jixiao.web.monitoring.models import MonitoringReportRecord
 
+K = TypeVar("K", str, int)
 PROJECTS = "项目数"
 BUDGET = spec(FieldKey.ANNUAL_TOTAL).name + FormText.MONEY_UNIT_SUFFIX
 NOT_GRADED = "未评定"
@@ -51,25 +53,83 @@ class Chart:
 
 
 @dataclass(frozen=True, slots=True)
+class Group:
+    """One cell of the cube: forms of one 主管部门, status, 审核等级 and year."""
+
+    department: str
+    status: str
+    grade: str
+    year: int | None
+    n: int
+    fen: int
+    hits: int
+    flagged: int  #: forms with at least one finding
+
+
+@dataclass(frozen=True, slots=True)
 class Scope:
-    """The filtered forms, and the same filters without the year (for the trend)."""
+    """The filtered forms, and their cube over every year (the trend ignores the year)."""
 
     rows: QuerySet[Declaration]
-    all_years: QuerySet[Declaration]
+    groups: tuple[Group, ...]
+    year: int | None = None
+
+    @property
+    def current(self) -> tuple[Group, ...]:
+        """The cube cells of the chosen year (all when no year is chosen)."""
+        return tuple(g for g in self.groups if self.year is None or g.year == self.year)
+
+
+def scope_of(all_years: QuerySet[Declaration], year: int | None) -> Scope:
+    """One GROUP BY over the forms for every count and sum of the page (one table scan)."""
+    grouped = (
+        all_years.order_by()
+        .values("department_name", "status", "review_grade", "year")
+        .annotate(
+            n=Count("pk"),
+            fen=Sum("annual_total_fen"),
+            hits=Sum("finding_count"),
+            flagged=Count("pk", filter=Q(finding_count__gt=0)),
+        )
+    )
+    groups = tuple(
+        Group(
+            g["department_name"],
+            g["status"],
+            g["review_grade"],
+            g["year"],
+            g["n"],
+            g["fen"] or 0,
+            g["hits"] or 0,
+            g["flagged"],
+        )
+        for g in grouped
+    )
+    rows = all_years if year is None else all_years.filter(year=year)
+    return Scope(rows, groups, year)
 
 
 def _wan(fen: int | None) -> Decimal:
     return from_fen(fen or 0) or Decimal(0)
 
 
-def _grouped(rows: QuerySet[Declaration], column: str) -> list[tuple[Cell, int, Decimal]]:
-    grouped = (
-        rows.order_by()
-        .values(column)
-        .annotate(n=Count("pk"), fen=Sum("annual_total_fen"))
-        .order_by("-fen", column)
-    )
-    return [(str(g[column] or NOT_GRADED), g["n"], _wan(g["fen"])) for g in grouped]
+def _tally(groups: tuple[Group, ...], key: Callable[[Group], K]) -> dict[K, list[int]]:
+    """Per ``key``: [项目数, 分, 有发现的项目数, 发现条数] summed over the cube cells."""
+    out: dict[K, list[int]] = {}
+    for g in groups:
+        cell = out.setdefault(key(g), [0, 0, 0, 0])
+        for i, value in enumerate((g.n, g.fen, g.flagged, g.hits)):
+            cell[i] += value
+    return out
+
+
+def _summed(
+    groups: tuple[Group, ...], key: Callable[[Group], str]
+) -> list[tuple[Cell, int, Decimal]]:
+    """(label, 项目数, 万元) per ``key``, the largest budget first."""
+    tally = _tally(groups, lambda g: key(g) or NOT_GRADED)
+    ordered = sorted(tally.items(), key=lambda item: (-item[1][1], item[0]))
+    return [(label, n, _wan(fen)) for label, (n, fen, _f, _h) in ordered]
 
 
 def _money_chart(key: str, title: str, label: str, rows: list[tuple[Cell, int, Decimal]]) -> Chart:
@@ -77,33 +137,27 @@ def _money_chart(key: str, title: str, label: str, rows: list[tuple[Cell, int, D
 
 
 def by_department(scope: Scope) -> Chart:
-    rows = _grouped(scope.rows, "department_name")
+    rows = _summed(scope.current, lambda g: g.department)
     return _money_chart(
         "department", "各主管部门项目数与资金", spec(FieldKey.DEPARTMENT).name, rows
     )
 
 
 def by_status(scope: Scope) -> Chart:
-    rows = _grouped(scope.rows, "status")
+    rows = _summed(scope.current, lambda g: g.status)
     return Chart(
         "status", "各状态项目数与资金", "pie", ("状态", PROJECTS, BUDGET), tuple(rows), (1,)
     )
 
 
 def by_grade(scope: Scope) -> Chart:
-    rows = _grouped(scope.rows, "review_grade")
+    rows = _summed(scope.current, lambda g: g.grade)
     return _money_chart("grade", "各审核等级项目数与资金", "审核等级", rows)
 
 
 def by_year(scope: Scope) -> Chart:
-    grouped = (
-        scope.all_years.order_by()
-        .exclude(year=None)
-        .values("year")
-        .annotate(n=Count("pk"), fen=Sum("annual_total_fen"))
-        .order_by("year")
-    )
-    rows = tuple((f"{g['year']}年度", g["n"], _wan(g["fen"])) for g in grouped)
+    tally = _tally(tuple(g for g in scope.groups if g.year is not None), lambda g: g.year or 0)
+    rows = tuple((f"{y}年度", n, _wan(fen)) for y, (n, fen, _f, _h) in sorted(tally.items()))
     return Chart("trend", "历年项目数与资金", "line", ("年度", PROJECTS, BUDGET), rows, (1, 2))
 
 
@@ -129,15 +183,10 @@ def top_codes(scope: Scope) -> Chart:
 
 
 def hits_by_department(scope: Scope) -> Chart:
-    grouped = (
-        _hits(scope)
-        .values("declaration__department_name")
-        .annotate(forms=Count("declaration", distinct=True), hits=Sum("count"))
-        .order_by("-hits", "declaration__department_name")
-    )
-    rows = tuple(
-        (g["declaration__department_name"] or NOT_GRADED, g["forms"], g["hits"]) for g in grouped
-    )
+    """Per 主管部门 from the stored count on each form (no join with the hits table)."""
+    tally = _tally(scope.current, lambda g: g.department or NOT_GRADED)
+    ordered = sorted(tally.items(), key=lambda item: (-item[1][3], item[0]))
+    rows = tuple((name, forms, hits) for name, (_n, _fen, forms, hits) in ordered)
     header = (spec(FieldKey.DEPARTMENT).name, "有发现的项目数", "发现条数")
     return Chart("code_departments", "各主管部门审核发现", "bar", header, rows, (2,))
 
@@ -185,5 +234,5 @@ def charts(scope: Scope) -> list[Chart]:
 
 def totals(scope: Scope) -> tuple[int, Decimal]:
     """项目数 and 年度资金总额 of the filtered forms."""
-    summed = scope.rows.order_by().aggregate(n=Count("pk"), fen=Sum("annual_total_fen"))
-    return summed["n"], _wan(summed["fen"])
+    current = scope.current
+    return sum(g.n for g in current), _wan(sum(g.fen for g in current))

@@ -100,7 +100,7 @@ def create(
         created_by=user,
         previous=previous,
         import_digest=import_digest,
-        review_grade=summary.grade,
+        **summary.columns(),
         **columns,
     )
     hits.record(row, summary)
@@ -126,7 +126,7 @@ def save(user: User, row: Declaration, form: Form, revision: int) -> Declaration
     updated = Declaration.objects.filter(pk=row.pk, revision=revision, status__in=editable).update(
         revision=F("revision") + 1,
         updated_at=timezone.now(),
-        review_grade=summary.grade,
+        **summary.columns(),
         **columns,
     )
     if updated != 1:
@@ -180,12 +180,13 @@ def transition(user: User, row: Declaration, action: Action, comment: str = "") 
         form = dataclasses.replace(codec.from_text(locked.content), verdict=step.verdict)
         locked.content = codec.to_text(form)
         summary = hits.summarise(locked.content)
-        locked.review_grade = summary.grade
+        locked.review_grade, locked.finding_count = summary.grade, summary.total
         hits.record(locked, summary)
     acted_on = locked.revision
     locked.status = step.target
     locked.revision += 1
-    locked.save(update_fields=["status", "revision", "content", "review_grade", "updated_at"])
+    fields = ["status", "revision", "content", "review_grade", "finding_count", "updated_at"]
+    locked.save(update_fields=fields)
     version: Version | None
     if action is Action.SUBMIT:
         version = _snapshot(locked, user, str(action))

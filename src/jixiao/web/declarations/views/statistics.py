@@ -24,10 +24,11 @@ XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 def scope(request: AuthedRequest) -> stats.Scope:
     """The user's forms under the page's filters (InputError when a filter is bad)."""
-    rows = visible(request.user)
+    text = request.GET.get("year", "").strip()
+    year = inputs.parse_year(text) if text else None
     without_year = request.GET.copy()
     without_year.pop("year", None)
-    return stats.Scope(filtered(request.GET, rows), filtered(without_year, rows))
+    return stats.scope_of(filtered(without_year, visible(request.user)), year)
 
 
 def departments(request: AuthedRequest) -> list[Organisation]:
@@ -60,7 +61,7 @@ def dashboard(request: AuthedRequest) -> HttpResponse:
         current = scope(request)
     except inputs.InputError as exc:
         messages.error(request, f"筛选条件有误：{exc}")
-        current, code = stats.Scope(Declaration.objects.none(), Declaration.objects.none()), 400
+        current, code = stats.scope_of(Declaration.objects.none(), None), 400
     else:
         code = 200
     charts = [(c, _data(c)) for c in stats.charts(current)]
