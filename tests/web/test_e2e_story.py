@@ -1,6 +1,6 @@
 """The issue's story in a real browser against a real ``jixiao serve --demo`` (gunicorn).
 
-A 填报人 imports a seed form and sees live findings; they
+A 填报人 imports a seed form, whose PDF as a draft prints no verdict, sees live findings,
 fixes one (leaving the page with the change unsaved asks first), submits; the 主管部门审核人
 accepts and forwards in one step; the 财政审核人 records a 审核意见 on a finding and returns it
 with a comment; the 填报人 sees that opinion beside its row in the editor, revises and
@@ -22,6 +22,7 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
+import pdfplumber
 import pytest
 
 from jixiao.data import seed_bytes
@@ -150,6 +151,14 @@ def _explain_and_submit(page: object, text: str) -> None:
     page.wait_for_selector("text=已提交，等待主管部门审核")  # type: ignore[attr-defined]
 
 
+def _pdf_text(page: object, detail_url: str) -> str:
+    page.goto(detail_url)  # type: ignore[attr-defined]
+    with page.expect_download() as info:  # type: ignore[attr-defined]
+        page.click("a:has-text('PDF')")  # type: ignore[attr-defined]
+    with pdfplumber.open(info.value.path()) as pdf:
+        return "".join((p.extract_text() or "") for p in pdf.pages)
+
+
 def _review_step(story: Story, user: str, detail: str, *actions: str, comment: str = "") -> None:
     story.login(user)
     for action in actions:
@@ -175,6 +184,9 @@ def test_it_walks_the_whole_story_in_a_browser(
     page.click("button:has-text('导入')")
     page.wait_for_url(re.compile(r"/edit/$"))
     editor_url = page.url
+    draft_pdf = _pdf_text(page, editor_url.replace("/edit/", "/"))
+    assert "█" not in draft_pdf and "通过 □" in draft_pdf  # a draft prints no verdict
+    page.goto(editor_url)
     row = page.locator("tr.row", has=page.locator("input[value='聘用人员考核情况']"))
     assert "V201" in row.locator(".slot").inner_text()
     row.scroll_into_view_if_needed()
@@ -258,3 +270,59 @@ def test_it_walks_the_whole_story_in_a_browser(
         page.click("a:has-text('PDF')")
     pdf = Path(info.value.path()).read_bytes()
     assert pdf.startswith(b"%PDF")
+
+
+def test_it_saves_and_reviews_a_2000_row_form_in_the_browser(
+    server: tuple[str, dict[str, str]], browser: object, tmp_path: Path
+) -> None:
+    base, passwords = server
+    story = Story(browser, base, passwords)
+    upload = tmp_path / "大表.txt"
+    upload.write_text(
+        "附件2：" + seed_bytes().decode("utf-8").split("附件2：")[2], encoding="utf-8"
+    )
+    page = story.login("tianbao")
+    page.click("text=导入文件")
+    page.set_input_files("input[type=file]", str(upload))
+    page.click("button:has-text('导入')")
+    page.wait_for_url(re.compile(r"/edit/$"))
+    editor_url = page.url
+    # 2,000 rows typed into the 数量指标 group; the last one gets a value review objects to.
+    page.evaluate(
+        """() => {
+        const group = document.querySelector("tbody.group[data-level2='数量指标']");
+        const template = document.getElementById("row-template").content.firstElementChild;
+        const rows = document.createDocumentFragment();
+        for (let i = 0; i < 2000; i++) {  // as a paste would insert them, in one go
+            const row = template.cloneNode(true);
+            row.dataset.key = "big" + i;
+            row.querySelector(".slot-items").id = "slot-big" + i;
+            row.querySelector(".row-name").value = "大表指标" + i;
+            row.querySelector(".row-value").value = i === 1999 ? "较多" : "≥" + i + "人";
+            rows.appendChild(row);
+        }
+        group.appendChild(rows);
+        htmx.trigger(document.getElementById("editor"), "rows-changed");
+    }"""
+    )
+    last_slot = """() => document.querySelectorAll("tbody.group[data-level2='数量指标'] tr.row")
+        [1999].querySelector(".slot-items").textContent"""
+    deadline = time.monotonic() + 90
+    while "V206" not in page.evaluate(last_slot) and time.monotonic() < deadline:
+        time.sleep(0.5)
+    assert "大表指标1999" in page.evaluate(last_slot)  # reviewed live, shown beside its row
+    # Over the limit (lowered here to 3 rows) the page refuses to send and keeps the rows.
+    page.evaluate("document.getElementById('editor').dataset.maxRows = '3'")
+    alerts: list[str] = []
+    page.once("dialog", lambda dialog: (alerts.append(dialog.message), dialog.accept()))
+    page.click("button:has-text('保存草稿')")
+    page.wait_for_timeout(300)
+    assert "超过每张申报表 3 行的上限" in alerts[0] and page.url == editor_url
+    page.evaluate("document.getElementById('editor').dataset.maxRows = '10000'")
+    page.click("button:has-text('保存草稿')")
+    page.wait_for_selector(".messages .success")
+    saved = page.evaluate(
+        """() => Array.from(document.querySelectorAll("tbody.group[data-level2='数量指标'] tr.row"))
+        .map(row => row.querySelector(".row-name").value)"""
+    )
+    assert saved == [f"大表指标{i}" for i in range(2000)]

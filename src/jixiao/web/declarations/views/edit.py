@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import uuid
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
@@ -53,6 +54,7 @@ def _context(
             rows.PostedRow(r.key, g.level2.value, r.name, r.value) for g in groups for r in g.rows
         ),
         "max_rows": rows.MAX_ROWS,
+        "max_bytes": settings.DATA_UPLOAD_MAX_MEMORY_SIZE,
         "unsaved": bool(errors),
     }
 

@@ -63,6 +63,19 @@
     changed(form);
   });
 
+  // 超出上限时不发送：页面上的输入保持原样，提示用户删减（服务器端同样检查）。
+  function tooLarge(form, rows, json) {
+    const maxRows = parseInt(form.dataset.maxRows, 10);
+    const maxBytes = parseInt(form.dataset.maxBytes, 10);
+    if (rows.length > maxRows) {
+      return "指标表共 " + rows.length + " 行，超过每张申报表 " + maxRows + " 行的上限，请删减后再保存。";
+    }
+    if (new Blob([json]).size > maxBytes * 0.9) {
+      return "指标表内容过多，接近 " + Math.round(maxBytes / 1048576) + " MB 的提交上限，请精简后再保存。";
+    }
+    return "";
+  }
+
   document.addEventListener("DOMContentLoaded", function () {
     const form = editor();
     if (!form) { return; }
@@ -70,21 +83,38 @@
     form.addEventListener("input", function () { dirty = true; });
     form.addEventListener("submit", function (event) {
       const rows = tableRows(form);
-      const max = parseInt(form.dataset.maxRows, 10);
-      if (rows.length > max) {
+      const json = JSON.stringify(rows);
+      const problem = tooLarge(form, rows, json);
+      if (problem) {
         event.preventDefault();
-        window.alert("指标表共 " + rows.length + " 行，超过每张申报表 " + max + " 行的上限，请删减后再保存。");
+        window.alert(problem);
         return;
       }
-      document.getElementById("rows-field").value = JSON.stringify(rows);
+      document.getElementById("rows-field").value = json;
       leaving = true;
     });
   });
 
   document.addEventListener("htmx:configRequest", function (event) {
     const form = editor();
-    if (form && event.detail.elt === form) {
-      event.detail.parameters["rows"] = JSON.stringify(tableRows(form));
+    if (!form || event.detail.elt !== form) { return; }
+    const rows = tableRows(form);
+    const json = JSON.stringify(rows);
+    const problem = tooLarge(form, rows, json);
+    if (problem) {
+      event.preventDefault();
+      document.getElementById("findings").textContent = problem;
+      return;
+    }
+    event.detail.parameters["rows"] = json;
+  });
+
+  // 实时审核只返回有发现的行；交换前先清空所有行的提示，已改正的行随之变空。
+  document.addEventListener("htmx:beforeSwap", function (event) {
+    const form = editor();
+    const target = event.detail.target;
+    if (form && target && target.id === "findings" && event.detail.xhr.status === 200) {
+      form.querySelectorAll(".slot-items").forEach(function (slot) { slot.textContent = ""; });
     }
   });
 
