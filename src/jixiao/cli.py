@@ -17,10 +17,11 @@ from jixiao import __version__
 from jixiao.cliparser import parser as chinese_parser
 from jixiao.evaluation.command import register as register_score
 from jixiao.export.command import register as register_export
-from jixiao.importers.base import ImportFailure
-from jixiao.importers.files import read_files
+from jixiao.importers.base import ImportFailure, ImportIssue
+from jixiao.importers.files import iter_file, read_files
 from jixiao.library.command import register as register_library
-from jixiao.model import Declaration, dumps
+from jixiao.model import Declaration
+from jixiao.model.canonical import dump_item, write_items
 from jixiao.model.catalogue import FieldKey, FormText, spec
 from jixiao.monitoring.command import register as register_monitor
 from jixiao.progress import progress
@@ -77,20 +78,40 @@ def format_table(decl: Declaration) -> str:
         note = f"（{group.requirement}）" if group.requirement else ""
         lines.append(f"  {group.level1} / {group.level2}{note}")
         for ind in group.indicators:
-            lines.append(f"      {ind.name}｜{ind.value_text}｜{explain(ind.value)}")
+            lines.append(f"      {ind.name}｜{ind.display_value}｜{explain(ind.value)}")
     lines.append("  " + _pairs((k.VERDICT, _verdict(decl))))
     return "\n".join(lines)
 
 
 def _cmd_import(args: argparse.Namespace) -> int:
-    decls, issues = read_files(progress(args.files, "读取申报表"))
     if args.format == "json":
-        sys.stdout.write(dumps(decls))
-    else:
-        sys.stdout.write("\n\n".join(format_table(d) for d in decls) + "\n")
+        return _import_json(args.files)
+    decls, issues = read_files(progress(args.files, "读取申报表"))
+    sys.stdout.write("\n\n".join(format_table(d) for d in decls) + "\n")
+    _print_issues(issues)
+    return EXIT_OK
+
+
+def _import_json(paths: Sequence[str]) -> int:
+    """Each form becomes JSON as soon as it is read and is then dropped, so the heap holds
+    text, not forms; nothing is written before every file has been read."""
+    items: list[bytes] = []
+    issues: list[ImportIssue] = []
+    for path in progress(paths, "读取申报表"):
+        for decl, found in iter_file(path):
+            if decl is not None:
+                items.append(dump_item(decl))
+            issues.extend(found)
+    sys.stdout.flush()
+    write_items(items, sys.stdout.buffer)
+    sys.stdout.buffer.flush()
+    _print_issues(issues)
+    return EXIT_OK
+
+
+def _print_issues(issues: Sequence[ImportIssue]) -> None:
     for issue in issues:
         print(f"导入提示 {issue}", file=sys.stderr)
-    return EXIT_OK
 
 
 def _cmd_show(args: argparse.Namespace) -> int:

@@ -28,6 +28,7 @@ from jixiao.importers.base import ImportIssue
 from jixiao.importers.cells import GridCell, GridRow
 from jixiao.importers.funding import FundingReader
 from jixiao.importers.labels import marked_verdicts, split_org
+from jixiao.importers.lookup import field_of, split_label
 from jixiao.importers.table import (
     Column,
     TableReader,
@@ -49,8 +50,6 @@ from jixiao.model.catalogue import (
     FieldKey,
     FieldKind,
     FieldSpec,
-    field_for_label,
-    split_field,
 )
 from jixiao.model.vocab import UNDECIDED_MARK
 
@@ -95,9 +94,7 @@ def items(rows: Sequence[GridRow]) -> list[Item]:
 
 def _is_label(text: str) -> bool:
     return (
-        field_for_label(text) is not None
-        or header_column(text) is not None
-        or level_of(text) is not None
+        field_of(text) is not None or header_column(text) is not None or level_of(text) is not None
     )
 
 
@@ -154,7 +151,7 @@ def _back_to_attachment(cells: list[Item], i: int) -> int:
 def _split_at_second_name(cells: list[Item]) -> Iterator[list[Item]]:
     start, seen_table = 0, False
     for i, it in enumerate(cells):
-        found = split_field(it.cell.text)
+        found = split_label(it.cell.text)
         if found and found[0].key is _K.PROJECT_NAME and seen_table:
             yield cells[start:i]
             start, seen_table = i, False
@@ -204,7 +201,7 @@ class _Form:
             self._new_row(item)
         if not text:
             return
-        found = split_field(text) or self._near_label(text, item.cell.location)
+        found = split_label(text) or self._near_label(text, item.cell.location)
         if found is None:
             if self.year is None and (
                 m := re.fullmatch(r"[（(]?\s*((?:19|20)\d\d)\s*年度?[)）]?", "".join(text.split()))
@@ -235,9 +232,7 @@ class _Form:
         if not 3 <= len(text) <= 10 or any(ch.isdigit() for ch in text):
             return None
         for candidate in (text[:-1], text[1:]):
-            if (
-                spec := field_for_label(candidate)
-            ) is not None and spec.kind is not FieldKind.BLOCK:
+            if (spec := field_of(candidate)) is not None and spec.kind is not FieldKind.BLOCK:
                 self.issue(where, f"栏目名“{text}”不是常见写法，按“{candidate}”读取")
                 return spec, ""
         return None
@@ -245,7 +240,7 @@ class _Form:
     def _new_row(self, item: Item) -> None:
         """A row starting with a label leaves the previous row's waiting labels blank."""
         text = item.cell.text.strip()
-        if self.queue and text and split_field(text) is not None:
+        if self.queue and text and split_label(text) is not None:
             self.queue.clear()
         self.blank_start = not text
 
@@ -381,11 +376,11 @@ def _widens_header(header: list[Column], text: str) -> bool:
     if not text:
         return True
     has_value = any(c.role is ColumnRole.VALUE for c in header)
-    return not has_value and level_of(text) is None and field_for_label(text) is None
+    return not has_value and level_of(text) is None and field_of(text) is None
 
 
 def _is_indicator_block(text: str) -> bool:
-    found = field_for_label(text)
+    found = field_of(text)
     return found is not None and found.key is _K.INDICATORS
 
 
@@ -416,7 +411,7 @@ def _read_tail(cells: list[Item], form: _Form) -> None:
         if item.boundary and into is form.footnote:
             break  # the footnote ends with its page
         text = item.cell.text.strip()
-        found = field_for_label(text) if text else None
+        found = field_of(text) if text else None
         if found is not None and found.key is _K.VERDICT:
             into = form.verdict_text
         elif found is not None:
@@ -428,7 +423,7 @@ def _read_tail(cells: list[Item], form: _Form) -> None:
 
 
 def _ends_table(text: str) -> bool:
-    found = field_for_label(text) if text else None
+    found = field_of(text) if text else None
     return found is not None and found.key in (_K.VERDICT, _K.PROJECT_NAME)
 
 
@@ -503,18 +498,27 @@ def _report_missing(form: _Form, decl: Declaration, where: SourceLocation, has_t
         form.issue(where, "未找到绩效指标表（表头应含一级指标、二级指标、三级指标、指标值）")
 
 
+def iter_assemble(
+    rows: Sequence[GridRow], filename: str, tree_hint: TreeVariant | None = None
+) -> Iterator[tuple[Declaration | None, list[ImportIssue]]]:
+    """The forms in ``rows`` one at a time with their import issues (None for a stretch
+    between titles that holds no form: a notice, a contents page)."""
+    for cells in split_forms(items(rows)):
+        decl, found = read_form(cells, filename, tree_hint)
+        yield decl, found if decl is not None else []
+
+
 def assemble(
     rows: Sequence[GridRow], filename: str, tree_hint: TreeVariant | None = None
 ) -> tuple[list[Declaration], list[ImportIssue]]:
     """Every form in ``rows``, in order, with the import issues of all of them."""
     declarations: list[Declaration] = []
     issues: list[ImportIssue] = []
-    for cells in split_forms(items(rows)):
-        decl, found = read_form(cells, filename, tree_hint)
+    for decl, found in iter_assemble(rows, filename, tree_hint):
         if decl is not None:
             declarations.append(decl)
-            issues.extend(found)
+        issues.extend(found)
     return declarations, issues
 
 
-__all__ = ["assemble", "is_title", "items", "split_forms"]
+__all__ = ["assemble", "is_title", "items", "iter_assemble", "split_forms"]

@@ -9,6 +9,7 @@ is the review's job, not the importer's.
 from __future__ import annotations
 
 import codecs
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -32,6 +33,24 @@ class ImportResult:
 
     declarations: tuple[Declaration, ...]
     issues: tuple[ImportIssue, ...] = ()
+
+
+#: One form read from a stream, with its import issues; None where a stretch of the input
+#: held no form (the issues say so).
+FormRead = tuple[Declaration | None, list[ImportIssue]]
+
+
+def collect(forms: Iterator[FormRead], filename: str) -> ImportResult:
+    """Every form of the stream; :class:`ImportFailure` when none has content."""
+    declarations: list[Declaration] = []
+    issues: list[ImportIssue] = []
+    for decl, found in forms:
+        if decl is not None:
+            declarations.append(decl)
+        issues.extend(found)
+    if not declarations:
+        raise ImportFailure(f"{filename}：没有找到申报表内容（项目名称、项目资金或绩效指标）")
+    return ImportResult(tuple(declarations), tuple(issues))
 
 
 class ImportFailure(Exception):
@@ -65,8 +84,13 @@ def looks_binary(data: bytes) -> bool:
     sample = data[:4096]
     if b"\x00" in sample:
         return True
-    controls = sum(1 for b in sample if b < 9 or 13 < b < 32)
+    controls = len(sample) - len(sample.translate(None, _CONTROL_BYTES))
     return controls > len(sample) // 20
+
+
+#: Control bytes that text never holds (tab, line feed, vertical tab, form feed and
+#: carriage return are text).
+_CONTROL_BYTES = bytes([*range(9), *range(14, 32)])
 
 
 def decode_text(data: bytes, filename: str) -> str:

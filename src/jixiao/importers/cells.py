@@ -27,8 +27,9 @@ from dataclasses import dataclass
 from enum import StrEnum
 from itertools import pairwise
 
+from jixiao.importers.lookup import split_label
 from jixiao.model import NOWHERE, SourceLocation
-from jixiao.model.catalogue import column_role, level1_for_label, split_field
+from jixiao.model.catalogue import column_role, level1_for_label
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,15 +96,20 @@ def _cells_of(text: str) -> list[str]:
     return [c.strip() for c in text.split("|") if c.strip()]
 
 
+#: Lines looked at to tell the layout: a file's forms share one layout, and a file of ten
+#: thousand forms need not be scanned whole before reading starts.
+LAYOUT_SAMPLE = 2000
+
+
 def detect_layout(lines: list[Line]) -> Layout:
-    """The layout of a text, from the share of lines of each shape.
+    """The layout of a text, from the share of lines of each shape among its first lines.
 
     >>> detect_layout([(1, "项目名称 | 某项目 | |||"), (2, "项目属性 | 新增 | |")])
     <Layout.PIPE_ROWS: 'pipe-rows'>
     >>> detect_layout([(1, "项目名称 |"), (2, "某项目 |"), (3, "|||")])
     <Layout.PIPE_CELLS: 'pipe-cells'>
     """
-    texts = [t.strip() for _, t in lines]
+    texts = [t.strip() for _, t in lines[:LAYOUT_SAMPLE]]
     filled = [t for t in texts if t]
     if not filled:
         return Layout.TEXT_LINES
@@ -221,7 +227,7 @@ _COLUMNS = re.compile(r"\s{2,}")
 
 
 def _is_field_label(token: str) -> bool:
-    return split_field(token) is not None or _COLON_LABEL.match(token) is not None
+    return split_label(token) is not None or _COLON_LABEL.match(token) is not None
 
 
 def _is_table_label(token: str) -> bool:
@@ -272,10 +278,15 @@ def text_rows(lines: list[Line], filename: str) -> tuple[Layout, list[GridRow]]:
     """The layout of ``lines`` and their rows, with a :data:`BOUNDARY` at the end when the
     text prints the end of its last row (a truncated text stops inside it)."""
     layout = detect_layout(lines)
+    return layout, layout_rows(layout, lines, filename)
+
+
+def layout_rows(layout: Layout, lines: list[Line], filename: str) -> list[GridRow]:
+    """The rows of ``lines`` read in ``layout`` (see :func:`text_rows`)."""
     rows = _READERS[layout](lines, filename)
     if layout is not Layout.BLANK_CELLS and _closed(lines):
         rows.append(BOUNDARY)
-    return layout, rows
+    return rows
 
 
 def _closed(lines: list[Line]) -> bool:
@@ -285,9 +296,11 @@ def _closed(lines: list[Line]) -> bool:
 
 __all__ = [
     "BOUNDARY",
+    "LAYOUT_SAMPLE",
     "GridCell",
     "GridRow",
     "Layout",
     "detect_layout",
+    "layout_rows",
     "text_rows",
 ]

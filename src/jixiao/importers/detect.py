@@ -8,8 +8,16 @@ importer. The file name is used only in messages.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
-from jixiao.importers.base import ImportFailure, ImportResult, decode_text, looks_binary
+from jixiao.importers.base import (
+    FormRead,
+    Importer,
+    ImportFailure,
+    ImportResult,
+    decode_text,
+    looks_binary,
+)
 from jixiao.importers.docx import DocxImporter
 from jixiao.importers.pdf import PdfImporter
 from jixiao.importers.text import TextImporter
@@ -48,11 +56,27 @@ IMPORTERS = (PdfImporter(), XlsxImporter(), DocxImporter(), JsonImporter(), Text
 
 def import_bytes(data: bytes, filename: str) -> ImportResult:
     """Read every declaration in ``data``; raises :class:`ImportFailure` (Chinese)."""
+    return _importer_for(data, filename).extract(data, filename)
+
+
+def iter_import(data: bytes, filename: str) -> Iterator[FormRead]:
+    """The declarations of ``data`` one at a time, each with its import issues: text is
+    read form by form; the other formats are read whole and handed out in order."""
+    importer = _importer_for(data, filename)
+    if isinstance(importer, TextImporter):
+        yield from importer.forms(data, filename)
+        return
+    result = importer.extract(data, filename)
+    for n, decl in enumerate(result.declarations):
+        yield decl, list(result.issues) if n == 0 else []
+
+
+def _importer_for(data: bytes, filename: str) -> Importer:
     if not data.strip():
         raise ImportFailure(f"{filename}：文件为空")
     for importer in IMPORTERS:
         if importer.identify(data, filename):
-            return importer.extract(data, filename)
+            return importer
     if data.startswith(b"PK\x03\x04"):
         raise ImportFailure(f"{filename}：是压缩包，但不是 Excel（.xlsx）或 Word（.docx）文件")
     raise ImportFailure(

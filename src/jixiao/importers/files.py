@@ -6,26 +6,41 @@ files are read before anything is returned, so a bad file leaves no half output.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from jixiao.importers.base import ImportFailure, ImportIssue, ImportResult
-from jixiao.importers.detect import import_bytes
+from jixiao.importers.base import FormRead, ImportFailure, ImportIssue, ImportResult
+from jixiao.importers.detect import import_bytes, iter_import
 from jixiao.model import Declaration
 
 
-def read_file(path: str | Path) -> ImportResult:
-    """Every form in one file; raises :class:`ImportFailure` with a Chinese message."""
-    path = Path(path)
+def _read_bytes(path: Path) -> bytes:
     if not path.exists():
         raise ImportFailure(f"{path}：文件不存在")
     if not path.is_file():
         raise ImportFailure(f"{path}：不是文件")
     try:
-        data = path.read_bytes()
+        return path.read_bytes()
     except OSError as exc:
         raise ImportFailure(f"{path}：无法读取（{exc.strerror}）") from None
-    result = import_bytes(data, str(path))
+
+
+def iter_file(path: str | Path) -> Iterator[FormRead]:
+    """The forms of one file one at a time (see :func:`iter_import`), each with its
+    import issues; raises :class:`ImportFailure` when the file holds none."""
+    path = Path(path)
+    found = False
+    for decl, issues in iter_import(_read_bytes(path), str(path)):
+        found = found or decl is not None
+        yield decl, issues
+    if not found:
+        raise ImportFailure(f"{path}：没有找到申报表")
+
+
+def read_file(path: str | Path) -> ImportResult:
+    """Every form in one file; raises :class:`ImportFailure` with a Chinese message."""
+    path = Path(path)
+    result = import_bytes(_read_bytes(path), str(path))
     if not result.declarations:
         raise ImportFailure(f"{path}：没有找到申报表")
     return result

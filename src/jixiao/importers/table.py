@@ -19,9 +19,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from jixiao.importers.base import ImportIssue
 from jixiao.importers.cells import GridCell
+from jixiao.importers.lookup import field_of
 from jixiao.importers.tokens import strip_prefix
 from jixiao.model import (
     NOWHERE,
@@ -40,7 +42,6 @@ from jixiao.model.catalogue import (
     ColumnRole,
     FieldKey,
     column_role,
-    field_for_label,
     is_cost_label,
     is_merged_level,
     level1_for_label,
@@ -78,12 +79,14 @@ class Column:
     col: int = -1  #: the grid column, where the format has real columns (XLSX, DOCX, PDF)
 
 
+@lru_cache(maxsize=8192)
 def header_column(text: str) -> Column | None:
     """The column a header cell names, or None when ``text`` is no column header."""
     found: ColumnHeader | None = column_role(text)
     return None if found is None else Column(found.role, found.group, text)
 
 
+@lru_cache(maxsize=8192)
 def level_of(text: str) -> tuple[Level1 | None, Level2 | None, bool] | None:
     """(一级, 二级, is cost) a level label names; None when ``text`` is no level label.
 
@@ -255,7 +258,7 @@ class TableReader:
         return self.after_level2 and level[1] is not None and level[1] is self.level2
 
     def _is_header(self, text: str) -> bool:
-        found = field_for_label(text)
+        found = field_of(text)
         return header_column(text) is not None or (
             found is not None and found.key is FieldKey.INDICATORS
         )

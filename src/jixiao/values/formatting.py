@@ -175,22 +175,22 @@ def value_to_json(v: IndicatorValue) -> dict[str, JsonValue]:
 
     >>> from jixiao.values.grammar import parse_value
     >>> d = value_to_json(parse_value("12月31日前"))
-    >>> d["operator"], d["number"], d["unit"], d["day"], "year" in d
-    ('≤', '12', '月', 31, False)
+    >>> d["operator"] == "≤", d["number"], d["unit"], d["day"], "year" in d
+    (True, '12', '月', 31, False)
     """
-    data: dict[str, JsonValue] = {
-        "kind": v.kind.value,
-        "operator": v.operator.value if v.operator else None,
+    data: dict[str, JsonValue] = {  # StrEnum members are their printed strings
+        "kind": v.kind,
+        "operator": v.operator,
         "number": None if v.number is None else str(v.number),
         "upper": None if v.upper is None else str(v.upper),
-        "scale": v.scale.value if v.scale else None,
+        "scale": v.scale,
         "unit": v.unit,
     }
     if v.year is not None:
         data["year"] = v.year
     if v.day is not None:
         data["day"] = v.day
-    data.update(term=v.term, reason=v.reason, notes=list(v.notes), direction=v.direction.value)
+    data.update(term=v.term, reason=v.reason, notes=list(v.notes), direction=v.direction)
     return data
 
 

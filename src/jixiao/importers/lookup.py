@@ -1,0 +1,27 @@
+"""The catalogue's label look-ups as the importers call them: once per distinct text.
+
+Published forms print the same few hundred labels over and over, and the assembler asks
+about every cell (is it a field label, a column header, a level?). The catalogue's
+functions are pure, so their answers are kept per text, in bounded caches.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from jixiao.model.catalogue import FieldSpec, field_for_label, split_field
+
+
+@lru_cache(maxsize=8192)
+def field_of(text: str) -> FieldSpec | None:
+    """:func:`jixiao.model.catalogue.field_for_label`, answered once per text."""
+    return field_for_label(text)
+
+
+@lru_cache(maxsize=8192)
+def split_label(text: str) -> tuple[FieldSpec, str] | None:
+    """:func:`jixiao.model.catalogue.split_field`, answered once per text."""
+    return split_field(text)
+
+
+__all__ = ["field_of", "split_label"]
