@@ -12,6 +12,7 @@ Celery: ``celery worker --pool=solo``), then two measurements of a job that does
   enqueue to the last finish, and the time the enqueuing alone took.
 
 The same machine runs everything; the numbers go into docs/deployment.md with the load.
+Celery is not a dependency of jixiao: ``.venv/bin/pip install celery`` before the Celery row.
 """
 
 from __future__ import annotations
