@@ -120,6 +120,16 @@ def grown(form: Declaration, rows: int) -> Declaration:
     return dataclasses.replace(form, groups=tuple(groups))
 
 
+def cpu_timed(action: Callable[[], object], repeat: int) -> float:
+    """Best CPU seconds of this process over ``repeat`` runs (less sensitive to load)."""
+    best = float("inf")
+    for _ in range(repeat):
+        start = time.process_time()
+        action()
+        best = min(best, time.process_time() - start)
+    return best
+
+
 def big_forms(form: Declaration, rows: int, rounds: int) -> None:
     render_pdf([form])  # register the font once, as a server does
     print(
@@ -129,10 +139,12 @@ def big_forms(form: Declaration, rows: int, rounds: int) -> None:
         big, small = grown(form, rows), grown(form, rows // 10)
         seconds = timed(lambda r=renderer, b=big: r([b]), rounds)  # type: ignore[misc]
         base = timed(lambda r=renderer, s=small: r([s]), rounds)  # type: ignore[misc]
+        cpu = cpu_timed(lambda r=renderer, b=big: r([b]), rounds)  # type: ignore[misc]
         verdict = "达标" if seconds <= BIG_SECONDS_TARGET else "未达标"
         print(
-            f"{name}：{rows} 行 {seconds:.2f} 秒；{rows // 10} 行 {base:.2f} 秒；"
-            f"比值 {seconds / base:.1f}（线性为 10）；目标 ≤{BIG_SECONDS_TARGET:.0f} 秒，{verdict}"
+            f"{name}：{rows} 行 {seconds:.2f} 秒（CPU {cpu:.2f} 秒）；"
+            f"{rows // 10} 行 {base:.2f} 秒；比值 {seconds / base:.1f}（线性为 10）；"
+            f"目标 ≤{BIG_SECONDS_TARGET:.0f} 秒，{verdict}"
         )
 
 
