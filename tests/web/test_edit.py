@@ -224,3 +224,33 @@ def test_it_shows_the_reviewers_comment_beside_the_field_it_concerns(world: Worl
     assert "考核情况须量化，如“≥1次/年”。" in line
     assert "修改后采纳" in line
     assert "请按审核意见修改" in html.split('class="returned card"', 1)[1].split("</div>", 1)[0]
+
+
+def test_it_shows_a_form_level_comment_beside_the_header_field_it_names(world: World) -> None:
+    from jixiao.web.declarations import store
+    from jixiao.workflow import Action
+
+    row = world.declaration("主管部门审核")
+    _opinion(world, row, "C111", "请补填主管部门代码。")
+    row.refresh_from_db()
+    store.transition(world.users["department"], row, Action.RETURN, "见审核意见")
+    html = world.client("filer").get(_url(row)).content.decode()
+    cell = html.split('id="f-department_name"', 1)[1].split("</td>", 1)[0]
+    assert "请补填主管部门代码。" in cell
+
+
+def test_it_lists_comments_whose_row_is_gone_above_the_form(world: World) -> None:
+    from jixiao.web.declarations import store
+    from jixiao.workflow import Action
+
+    row = world.declaration("主管部门审核")
+    _opinion(world, row, "V201", "考核情况须量化。")
+    row.refresh_from_db()
+    store.transition(world.users["department"], row, Action.RETURN, "见审核意见")
+    row.refresh_from_db()
+    renamed = editor_post(row)
+    renamed["rows"] = renamed["rows"].replace("聘用人员考核情况", "聘用人员年度考核")
+    assert world.client("filer").post(_url(row), renamed).status_code == 302
+    html = world.client("filer").get(_url(row)).content.decode()
+    other = html.split("<h3>其他审核意见</h3>", 1)[1].split("</div></div>", 1)[0]
+    assert "考核情况须量化。" in other
