@@ -22,20 +22,15 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 
 from jixiao.importers.base import ImportIssue
 from jixiao.importers.cells import GridCell, GridRow
-from jixiao.importers.funding import FundingReader
+from jixiao.importers.columns import Column, header_column, is_list_heading, level_of
+from jixiao.importers.header import HeaderReader, Item, one_line
 from jixiao.importers.labels import marked_verdicts, split_org
 from jixiao.importers.lookup import field_of, split_label
-from jixiao.importers.table import (
-    Column,
-    TableReader,
-    header_column,
-    is_list_heading,
-    level_of,
-)
+from jixiao.importers.table import TableReader
 from jixiao.model import (
     NOWHERE,
     Declaration,
@@ -48,35 +43,16 @@ from jixiao.model.catalogue import (
     SPECS,
     ColumnRole,
     FieldKey,
-    FieldKind,
-    FieldSpec,
 )
 from jixiao.model.vocab import UNDECIDED_MARK
 
 _K = FieldKey
 #: A form's title: …绩效目标申报表, …绩效目标表, …绩效目标批复表 (a short cell).
 _TITLE = re.compile(r"目标(?:申报|批复|申请)?(?:明细)?表")
-_YEAR = re.compile(r"((?:19|20)\d\d)\s*年")
-_TITLE_YEAR = re.compile(r"((?:19|20)\d\d)\s*年\s*度?")
 _ATTACHMENT = re.compile(r"^(?:附件\s*\d*|表[一二三四五六七八九十\d]+)\s*[:：]?$")
-_STAMP = re.compile(r"[（(]\s*(?:盖章|签字|签章|签名)\s*[)）]")
 _FOOTNOTE = re.compile(r"^注\s*[:：]")
-#: 【项目概况】：… — a list layout's bracketed label.
-_BRACKETED = re.compile(r"^【([^】]{2,12})】")
-_BLOCKS = frozenset({_K.FUNDING, _K.GOALS, _K.INDICATORS})
 _ORGS = {_K.DEPARTMENT: "department", _K.IMPLEMENTER: "implementer"}
 _CODES = {_K.DEPARTMENT_CODE: _K.DEPARTMENT, _K.IMPLEMENTER_CODE: _K.IMPLEMENTER}
-
-
-@dataclass(frozen=True, slots=True)
-class Item:
-    """A cell in reading order; ``new_row`` where the layout prints a row boundary."""
-
-    cell: GridCell
-    new_row: bool
-    boundary: bool = False  #: the end of a page, sheet or text
-    row: int = 0  #: index of the row the cell is in
-    aligned: bool = False  #: cell positions are the table's columns (XLSX, DOCX, PDF)
 
 
 def items(rows: Sequence[GridRow]) -> list[Item]:
@@ -164,169 +140,11 @@ def _starts_table(text: str) -> bool:
     return found is not None and found.role is ColumnRole.LEVEL1
 
 
-@dataclass(slots=True)
-class _Form:
-    """One form's header fields while its cells are read."""
-
-    filename: str
-    issues: list[ImportIssue] = field(default_factory=list)
-    texts: dict[FieldKey, str] = field(default_factory=dict)
-    where: dict[FieldKey, SourceLocation] = field(default_factory=dict)
-    queue: list[tuple[FieldSpec, Item]] = field(default_factory=list)
-    funding: FundingReader = field(default_factory=FundingReader)
-    year: int | None = None
-    title: str = ""
-    attachment: str = ""
-    started: bool = False  #: a cell other than 附件N and the title has been read
-    verdict_text: list[str] = field(default_factory=list)
-    footnote: list[str] = field(default_factory=list)
-    blank_start: bool = False  #: the current row's first cell is blank
-    last: FieldKey | None = None  #: the text field assigned last
-    open_end: bool = False  #: its value cell runs on across a page break (PDF)
-    #: a 中期目标 that took the only goal text of its row, and the 年度目标 waiting after it
-    goal_pair: tuple[FieldSpec, FieldSpec, Item] | None = None
-
-    def issue(self, where: SourceLocation, message: str) -> None:
-        self.issues.append(ImportIssue(where, message))
-
-    def title_cell(self, text: str) -> None:
-        compact = "".join(text.split())
-        self.title = self.title or _TITLE_YEAR.sub("", compact).strip("（）() ") or compact
-        if self.year is None and (m := _YEAR.search(compact)):
-            self.year = int(m.group(1))
-
-    def header_cell(self, item: Item) -> None:
-        text = _BRACKETED.sub(r"\1", item.cell.text.strip())
-        if item.new_row:
-            self._new_row(item)
-        if not text:
-            return
-        found = split_label(text) or self._near_label(text, item.cell.location)
-        if found is None:
-            if self.year is None and (
-                m := re.fullmatch(r"[（(]?\s*((?:19|20)\d\d)\s*年度?[)）]?", "".join(text.split()))
-            ):
-                self.year = int(m.group(1))
-                return
-            self.funding.unit_hint(text)
-            self._value(item, text)
-            return
-        spec, rest = found
-        self.funding.unit_hint(text)
-        if spec.key is _K.FUNDING:
-            self.where.setdefault(_K.FUNDING, item.cell.location)
-        if spec.key in _BLOCKS and spec.key is not _K.GOALS:
-            return
-        if rest:
-            self._assign(spec, rest, item.cell.location, item.cell.open_end)
-            return
-        if _STAMP.search(text):
-            return  # 填报单位(盖章)： left blank: a stamp box, its value is never the next cell
-        if spec.kind is FieldKind.GOAL:  # 总体目标 | 中期目标 | 年度目标: the block label goes
-            self.queue = [(s, i) for s, i in self.queue if s.key is not _K.GOALS]
-        self.queue.append((spec, item))
-
-    def _near_label(self, text: str, where: SourceLocation) -> tuple[FieldSpec, str] | None:
-        """A short cell one stray character away from a label (专项名称金): read as that
-        label, said as an import issue."""
-        if not 3 <= len(text) <= 10 or any(ch.isdigit() for ch in text):
-            return None
-        for candidate in (text[:-1], text[1:]):
-            if (spec := field_of(candidate)) is not None and spec.kind is not FieldKind.BLOCK:
-                self.issue(where, f"栏目名“{text}”不是常见写法，按“{candidate}”读取")
-                return spec, ""
-        return None
-
-    def _new_row(self, item: Item) -> None:
-        """A row starting with a label leaves the previous row's waiting labels blank."""
-        text = item.cell.text.strip()
-        if self.queue and text and split_label(text) is not None:
-            self.queue.clear()
-        self.blank_start = not text
-
-    def _value(self, item: Item, text: str) -> None:
-        if not self.queue and self.blank_start and self.last is not None:
-            self._continue(self.last, text)
-            self.open_end = item.cell.open_end
-            return
-        while self.queue:
-            spec, label = self.queue.pop(0)
-            if spec.kind is FieldKind.MONEY and not self.funding.reads(text):
-                continue
-            if _left_blank(label, item):
-                continue
-            self._assign(spec, text, label.cell.location, item.cell.open_end)
-            if len(self.queue) == 1 and self._lone_goal(spec):
-                self._move_goal(spec)
-            return
-
-    def _lone_goal(self, spec: FieldSpec) -> bool:
-        """A single goal text under a 中期目标 | 年度目标 pair: the year's goal."""
-        waiting = self.queue[0][0]
-        return spec.key is _K.LONG_TERM_GOAL and waiting.key is _K.ANNUAL_GOAL
-
-    def _move_goal(self, spec: FieldSpec) -> None:
-        waiting, label = self.queue[0]
-        self.goal_pair = (spec, waiting, label)
-
-    def end_row_goal(self) -> None:
-        """At a row end: a lone goal text taken by 中期目标 moves to the waiting 年度目标."""
-        if self.goal_pair is None:
-            return
-        spec, waiting, label = self.goal_pair
-        self.goal_pair = None
-        if self.queue and self.queue[0][0] is waiting:
-            self.queue.pop(0)
-            self.texts[waiting.key] = self.texts.pop(spec.key)
-            self.where[waiting.key] = label.cell.location
-            self.issue(label.cell.location, "中期目标与年度目标下只印一段目标，按年度目标读取")
-
-    def _continue(self, key: FieldKey, text: str) -> None:
-        """More of the goal read last: a row whose first cell is blank (a merged label), or
-        the goal's label printed again after a page break; a cell cut by the break joins
-        without a line break."""
-        if _SPECS[key].kind is FieldKind.GOAL and key in self.texts:
-            glue = "" if self.open_end else "\n"
-            self.texts[key] += glue + text.strip()
-
-    def _assign(self, spec: FieldSpec, text: str, where: SourceLocation, cut: bool = False) -> None:
-        if spec.key is _K.GOALS:  # a 总体目标 block label holding the goal itself
-            spec = _spec(_K.ANNUAL_GOAL)
-        if spec.kind is FieldKind.MONEY:
-            self.funding.read(spec, text, where, self.issues)
-            self.where.setdefault(spec.key, where)
-            return
-        if spec.key in self.texts and spec.key is self.last and spec.kind is FieldKind.GOAL:
-            self._continue(spec.key, text)
-        elif spec.key not in self.texts or not self.texts[spec.key]:
-            self.texts[spec.key] = text.strip()
-            self.where[spec.key] = where
-        self.last, self.open_end = spec.key, cut
-
-
-_SPECS = {s.key: s for s in SPECS}
-
-
-def _left_blank(label: Item, value: Item) -> bool:
-    """In a grid with real columns, a label whose next column is not the value's: blank."""
-    if not (label.aligned and value.aligned and label.row == value.row):
-        return False
-    return label.cell.col + max(1, label.cell.span) < value.cell.col
-
-
-def _spec(key: FieldKey) -> FieldSpec:
-    return _SPECS[key]
-
-
-def _one_line(text: str) -> str:
-    return " ".join(text.split())
-
-
 def read_form(
     cells: list[Item], filename: str, tree_hint: TreeVariant | None
 ) -> tuple[Declaration | None, list[ImportIssue]]:
     """One form's cells → its declaration (None when it holds nothing) and the issues."""
-    form = _Form(filename)
+    form = HeaderReader(filename)
     header: list[Column] = []
     listed = False
     after_block = False  #: the last filled cell was the 绩效指标 block label
@@ -387,7 +205,7 @@ def _is_indicator_block(text: str) -> bool:
 def _read_table(
     header: list[Column],
     rest: list[Item],
-    form: _Form,
+    form: HeaderReader,
     tree_hint: TreeVariant | None,
     listed: bool,
 ) -> TableReader:
@@ -404,7 +222,7 @@ def _read_table(
     return table
 
 
-def _read_tail(cells: list[Item], form: _Form) -> None:
+def _read_tail(cells: list[Item], form: HeaderReader) -> None:
     """综合评定等级 with its boxes, 其他需说明的问题, and the 注： footnote."""
     into: list[str] | None = None
     for item in cells:
@@ -428,7 +246,7 @@ def _ends_table(text: str) -> bool:
 
 
 def _declaration(
-    form: _Form, table: TableReader | None, cells: list[Item], tree_hint: TreeVariant | None
+    form: HeaderReader, table: TableReader | None, cells: list[Item], tree_hint: TreeVariant | None
 ) -> tuple[Declaration | None, list[ImportIssue]]:
     groups, tree = table.finish() if table else ((), tree_hint or TreeVariant.CLASSIC)
     t = form.texts
@@ -440,12 +258,12 @@ def _declaration(
     implementer = _org(t, _K.IMPLEMENTER)
     decl = Declaration(
         year=form.year,
-        project_name=_one_line(t.get(_K.PROJECT_NAME, "")),
+        project_name=one_line(t.get(_K.PROJECT_NAME, "")),
         title=form.title,
         department=department,
         implementer=implementer,
         attribute=_attribute(t.get(_K.ATTRIBUTE, "")),
-        period=_one_line(t.get(_K.PERIOD, "")),
+        period=one_line(t.get(_K.PERIOD, "")),
         funding=funding,
         annual_goal=t.get(_K.ANNUAL_GOAL, "").strip(),
         long_term_goal=t.get(_K.LONG_TERM_GOAL, "").strip(),
@@ -455,7 +273,7 @@ def _declaration(
         footnote="\n".join(form.footnote),
         attachment=form.attachment,
         other_fields=tuple(
-            (s.label, _one_line(t[s.key])) for s in SPECS if s.key in t and s.key in _OTHER
+            (s.label, one_line(t[s.key])) for s in SPECS if s.key in t and s.key in _OTHER
         ),
         location=where,
         field_locations=tuple((k.value, loc) for k, loc in form.where.items()),
@@ -475,19 +293,21 @@ _ATTRIBUTE_CODE = re.compile(r"^\d{1,3}\s*[-－]\s*")
 
 
 def _attribute(text: str) -> str:
-    return _ATTRIBUTE_CODE.sub("", _one_line(text))
+    return _ATTRIBUTE_CODE.sub("", one_line(text))
 
 
 def _org(texts: dict[FieldKey, str], key: FieldKey) -> Organisation:
     """主管部门 / 实施单位 with its code, from the name cell or a separate 编码 field."""
-    org = split_org(_one_line(texts.get(key, "")))
+    org = split_org(one_line(texts.get(key, "")))
     code_key = next(c for c, k in _CODES.items() if k is key)
     if code_key in texts and not org.code:
-        org = Organisation(name=org.name, code=_one_line(texts[code_key]))
+        org = Organisation(name=org.name, code=one_line(texts[code_key]))
     return org
 
 
-def _report_missing(form: _Form, decl: Declaration, where: SourceLocation, has_table: bool) -> None:
+def _report_missing(
+    form: HeaderReader, decl: Declaration, where: SourceLocation, has_table: bool
+) -> None:
     if not decl.project_name:
         form.issue(where, "未找到项目名称")
     if decl.funding.annual_total is None:

@@ -19,10 +19,19 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 from jixiao.importers.base import ImportIssue
 from jixiao.importers.cells import GridCell
+from jixiao.importers.columns import (
+    BRACKET,
+    Column,
+    Segment,
+    annual_segment,
+    header_column,
+    infer_level2,
+    level_of,
+    segments,
+)
 from jixiao.importers.lookup import field_of
 from jixiao.importers.tokens import strip_prefix
 from jixiao.model import (
@@ -37,25 +46,15 @@ from jixiao.model import (
     level1_of,
 )
 from jixiao.model.catalogue import (
-    ColumnGroup,
-    ColumnHeader,
     ColumnRole,
     FieldKey,
-    column_role,
-    is_cost_label,
-    is_merged_level,
-    level1_for_label,
-    level2_for_label,
     split_annotation,
 )
-from jixiao.model.catalogue_levels import LEVEL2_STEMS
 from jixiao.values import combine_value, parse_value
 
 _R = ColumnRole
 _LEVEL_ROLES = (_R.LEVEL1, _R.LEVEL2)
 _V2021 = frozenset({Level2.ECONOMIC_COST, Level2.SOCIAL_COST, Level2.ECOLOGICAL_COST})
-#: 【产出指标-数量指标】: a list layout's heading naming both levels.
-_BRACKET = re.compile(r"^[【\[]\s*(.+?)\s*[-—－–]\s*(.+?)\s*[】\]]$")
 #: name(value) in a list layout that prints no value column.
 _NAME_VALUE = re.compile(r"^(.+?)[（(]([^()（）]+)[)）]$")
 #: Extra columns → the Indicator field that keeps them.
@@ -67,85 +66,6 @@ _EXTRA_FIELDS = {
     _R.REMARK: "remark",
     _R.WEIGHT: "weight",
 }
-
-
-@dataclass(frozen=True, slots=True)
-class Column:
-    """One header cell: its role (None for an unnamed column such as a village) and text."""
-
-    role: ColumnRole | None
-    group: ColumnGroup | None
-    text: str
-    col: int = -1  #: the grid column, where the format has real columns (XLSX, DOCX, PDF)
-
-
-@lru_cache(maxsize=8192)
-def header_column(text: str) -> Column | None:
-    """The column a header cell names, or None when ``text`` is no column header."""
-    found: ColumnHeader | None = column_role(text)
-    return None if found is None else Column(found.role, found.group, text)
-
-
-@lru_cache(maxsize=8192)
-def level_of(text: str) -> tuple[Level1 | None, Level2 | None, bool] | None:
-    """(一级, 二级, is cost) a level label names; None when ``text`` is no level label.
-
-    A merged label (社会、经济、生态效益指标) names no single level: (None, None, False).
-    """
-    if len(text) > 40:
-        return None
-    level1, level2 = level1_for_label(text), level2_for_label(text)
-    if level1 or level2:
-        return level1, level2, False
-    if is_cost_label(text):
-        return None, Level2.COST, True
-    if is_merged_level(text):
-        return None, None, False
-    return None
-
-
-@dataclass(slots=True)
-class _Segment:
-    """One column group of the header: its columns' positions by role."""
-
-    start: int
-    name: int
-    roles: dict[ColumnRole, int]
-    group: ColumnGroup | None
-    unnamed: list[int]
-
-
-def _segments(columns: list[Column]) -> list[_Segment]:
-    names = [i for i, c in enumerate(columns) if c.role is _R.NAME]
-    if not names:
-        return []
-    segments: list[_Segment] = []
-    for n, at in enumerate(names):
-        start = at - 1 if at and columns[at - 1].role is _R.LEVEL2 and n else at
-        end = names[n + 1] - 1 if n + 1 < len(names) else len(columns)
-        if n + 1 < len(names) and columns[names[n + 1] - 1].role is not _R.LEVEL2:
-            end = names[n + 1]
-        roles: dict[ColumnRole, int] = {}
-        unnamed: list[int] = []
-        group = None
-        for i in range(at + 1, end):
-            role = columns[i].role
-            if role is None:
-                unnamed.append(i)
-            else:
-                roles.setdefault(role, i)
-            group = group or columns[i].group
-        segments.append(_Segment(start, at, roles, group, unnamed))
-    return segments
-
-
-def _annual(segments: list[_Segment]) -> int:
-    """The segment holding the year's target: named 年度, else the last of several
-    (the templates print 中期 left of 年度)."""
-    for i, seg in enumerate(segments):
-        if seg.group is ColumnGroup.ANNUAL:
-            return i
-    return len(segments) - 1
 
 
 @dataclass(slots=True)
@@ -185,13 +105,13 @@ class TableReader:
     pending: dict[int, GridCell] = field(default_factory=dict)
     cursor: int = -1
     drafts: list[_Draft] = field(default_factory=list)
-    segments: list[_Segment] = field(default_factory=list)
+    segments: list[Segment] = field(default_factory=list)
 
     def __post_init__(self) -> None:
-        self.segments = _segments(self.columns)
+        self.segments = segments(self.columns)
         if not self.segments:
             self.columns = [Column(_R.NAME, None, ""), Column(_R.VALUE, None, "")]
-            self.segments = _segments(self.columns)
+            self.segments = segments(self.columns)
 
     @property
     def flat(self) -> bool:
@@ -279,7 +199,7 @@ class TableReader:
             self._emit()
 
     def _bracket(self, text: str, cell: GridCell) -> bool:
-        m = _BRACKET.match(text)
+        m = BRACKET.match(text)
         if m is None:
             return False
         first, second = level_of(m.group(1)), level_of(m.group(2))
@@ -334,7 +254,7 @@ class TableReader:
 
     def _emit(self) -> None:
         segs = self.segments
-        annual = _annual(segs)
+        annual = annual_segment(segs)
         order = [annual, *(i for i in range(len(segs)) if i != annual)]
         seg = segs[annual]
         name_cell = self.pending.get(seg.name) or self.pending.get(segs[0].name)
@@ -367,12 +287,12 @@ class TableReader:
         value_at = seg.roles.get(_R.VALUE, seg.unnamed[0] if seg.unnamed else seg.name + 1)
         return self.cursor <= value_at
 
-    def _value(self, seg: _Segment) -> str:
+    def _value(self, seg: Segment) -> str:
         if _R.VALUE in seg.roles:
             return self._text(seg.roles[_R.VALUE])
         return self._text(seg.unnamed[0]) if seg.unnamed else ""
 
-    def _unnamed(self, seg: _Segment) -> tuple[tuple[str, str], ...]:
+    def _unnamed(self, seg: Segment) -> tuple[tuple[str, str], ...]:
         if _R.VALUE in seg.roles and not seg.unnamed:
             return ()
         return tuple((" ".join(self.columns[i].text.split()), self._text(i)) for i in seg.unnamed)
@@ -440,28 +360,4 @@ class TableReader:
         return tuple(d.freeze() for d in self.drafts), self.tree
 
 
-def is_list_heading(text: str) -> bool:
-    """【产出指标-数量指标】: a list layout's heading naming an 一级 and a 二级."""
-    m = _BRACKET.match(text)
-    return m is not None and level_of(m.group(1)) is not None and level_of(m.group(2)) is not None
-
-
-#: Level stems longest first, so 服务对象满意度 wins over 满意度.
-_STEMS = sorted(LEVEL2_STEMS.items(), key=lambda kv: -len(kv[0]))
-
-
-def infer_level2(name: str) -> Level2 | None:
-    """The 二级 whose name (数量, 质量, 时效, 成本, 满意度 …) the indicator's name holds.
-
-    >>> infer_level2("本土人才满意度")
-    <Level2.SERVICE_SATISFACTION: '服务对象满意度指标'>
-    >>> infer_level2("发放人数") is None
-    True
-    """
-    for stem, level2 in _STEMS:
-        if len(stem) > 1 and stem in name:
-            return level2
-    return Level2.COST if "成本" in name else None
-
-
-__all__ = ["Column", "TableReader", "header_column", "infer_level2", "is_list_heading", "level_of"]
+__all__ = ["TableReader"]
