@@ -7,8 +7,8 @@ labels — matched with any whitespace between their characters), values (a numb
 optional operator and unit, or a qualitative term next to another value) and text. A run of
 values inside text is a value only when the row needs that many values; shorter runs
 (「5000吨稻谷」) stay part of the name. The assembler (:mod:`jixiao.evaluation.reader`)
-builds rows from the stream. (A small splitter of its own until the importers' cell
-reader covers self-evaluations; to be unified then.)
+builds rows from the stream. The cells come from the importers' cell reader
+(:mod:`jixiao.importers.cells`), the one the declarations and monitoring tables use.
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from jixiao.evaluation import labels
+from jixiao.importers.cells import Layout, text_rows
 from jixiao.model import Level1, Level2
 from jixiao.values import KNOWN_UNITS, NONE_TOKENS, QUALITATIVE_TERMS
 
@@ -133,14 +134,18 @@ _CJK = re.compile(r"[\u4e00-\u9fff]")
 
 
 def cells(text: str) -> list[tuple[str, int]]:
-    """The text's cells with their line: pipe cells where the text has pipes, else lines."""
-    text = _CHUNK_RE.sub("", text)
-    out: list[tuple[str, int]] = []
-    piped = text.count("|") > 3
-    for n, line in enumerate(text.splitlines(), 1):
-        parts = line.split("|") if piped else [line]
-        out += [(p.strip(), n) for p in parts if p.strip()]
-    return out
+    """The text's non-empty cells with their line, from the importers' cell reader
+    (:func:`jixiao.importers.cells.text_rows`, which tells the layout from the content).
+
+    A row of the text-lines layout (run-on DOCX/OCR/PDF text) is one cell here: its spaces
+    are mostly wraps inside a label or name (管理制 度, 绩 效 指 标), and the tokeniser
+    finds labels across them itself.
+    """
+    lines = list(enumerate(_CHUNK_RE.sub("", text).splitlines(), 1))
+    layout, rows = text_rows(lines, "")
+    if layout is Layout.TEXT_LINES:
+        return [(" ".join(r.texts()), r.location.line or 0) for r in rows if r.texts()]
+    return [(c.text.strip(), c.location.line or 0) for r in rows for c in r.cells if c.text.strip()]
 
 
 _LEADING_NUMBER = re.compile(r"^\d{1,2}[:：]?(?=[\u4e00-\u9fff])")

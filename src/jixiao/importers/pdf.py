@@ -202,8 +202,9 @@ def _carry_split_labels(this: list[_Item], after: list[_Item]) -> list[_Item]:
     ]
 
 
-def _grid_rows(pages: list[list[_Item]], filename: str) -> list[GridRow]:
-    pages = [_carry_split_labels(p, n) for p, n in zip(pages, [*pages[1:], []], strict=True)]
+def _grid_rows(pages: list[list[_Item]], filename: str, carry_labels: bool = True) -> list[GridRow]:
+    if carry_labels:
+        pages = [_carry_split_labels(p, n) for p, n in zip(pages, [*pages[1:], []], strict=True)]
     columns = _Columns(i for items in pages for i in items)
     rows: list[GridRow] = []
     for number, items in enumerate(pages, 1):
@@ -232,6 +233,18 @@ def _read_pages(data: bytes, filename: str) -> tuple[list[list[_Item]], str | No
     except Exception:  # pdfminer raises many kinds on damaged files
         raise ImportFailure(f"{filename}：PDF 文件已损坏或不完整，无法读取") from None
     return pages, keywords if isinstance(keywords, str) else None
+
+
+def pdf_rows(data: bytes, filename: str, *, carry_labels: bool = True) -> list[GridRow]:
+    """The rows of every page's ruled table cells and free text, a :data:`BOUNDARY` after
+    each page; :class:`ImportFailure` (Chinese) for an encrypted or damaged file.
+
+    ``carry_labels`` fills the empty label cells at a page foot with the text printed first
+    in that column on the next page (a declaration's merged 一级/二级 cut by the break);
+    forms whose empty cells are answers (a monitoring table) read without it.
+    """
+    pages, _ = _read_pages(data, filename)
+    return _grid_rows(pages, filename, carry_labels)
 
 
 class PdfImporter:

@@ -1,13 +1,11 @@
 """Reading monitoring reports from files, by content: canonical JSON, XLSX, DOCX, PDF, text.
 
 XLSX, DOCX and PDF go through the importers' cell readers (sheet rows, body rows, ruled PDF
-cells) and :mod:`jixiao.monitoring.reader`; published text tables (corpus 019) go through
-:mod:`jixiao.monitoring.published`. Every error is a :class:`MonitoringInputError` in Chinese.
-
-Note for the importers' owners: the PDF rows are built here from ``importers.pdf``'s page
-items without its carry-over of split declaration labels (that heuristic fills the empty
-cells at a page foot with the next page's repeated header); a public ``pdf_rows`` with that
-switch would let this module drop its private imports.
+cells) and :mod:`jixiao.monitoring.reader`; published text tables (corpus 019) go through the
+importers' text cell reader and :mod:`jixiao.monitoring.published`. Every error is a
+:class:`MonitoringInputError` in Chinese. PDF rows are read without the declarations'
+carry-over of split labels (it would fill the empty cells at a page foot with the next
+page's repeated header).
 """
 
 from __future__ import annotations
@@ -18,7 +16,7 @@ from pathlib import Path
 
 from jixiao.importers.base import ImportFailure, decode_text, looks_binary
 from jixiao.importers.grid import BOUNDARY, GridRow
-from jixiao.importers.pdf import _Columns, _page_rows, _read_pages
+from jixiao.importers.pdf import pdf_rows
 from jixiao.importers.xlsx import is_ooxml, sheet_rows
 from jixiao.monitoring.canonical import SCHEMA_ID, MonitoringFormatError, loads
 from jixiao.monitoring.entry import MonitoringInputError
@@ -61,15 +59,9 @@ def _docx_rows(data: bytes, filename: str) -> list[GridRow]:
 
 def _pdf_rows(data: bytes, filename: str) -> list[GridRow]:
     try:
-        pages, _ = _read_pages(data, filename)
+        return pdf_rows(data, filename, carry_labels=False)
     except ImportFailure as exc:
         raise MonitoringInputError(str(exc)) from None
-    columns = _Columns(i for items in pages for i in items)
-    rows: list[GridRow] = []
-    for number, items in enumerate(pages, 1):
-        rows.extend(_page_rows(items, columns, filename, number))
-        rows.append(BOUNDARY)
-    return rows
 
 
 def read_bytes(data: bytes, filename: str) -> list[MonitoringReport]:

@@ -1,14 +1,14 @@
 """Published monitoring tables as text (web pages flattened to pipe rows, corpus 019).
 
-Each line is split into cells at ``|`` (empty cells dropped: published rows are shifted and
-short). Header fields are found by their labels; the money block by its column headers
-(年初预算数 | 1-6月执行数 | 全年预计执行数), whose 1–m月 gives the cut-off; indicator rows by
-their 一级/二级 labels, and the cells of a row are assigned by meaning, not position: the
-cell that reads as a 完成目标可能性 answer is the likelihood, and the cells before it are, by
-count, [actual], [name, actual], [name, target, actual] or [name, target, actual, forecast].
-
-This is a minimal row splitter of its own; it should move onto the importers' general text
-cell reader once that exists (issue 8).
+The rows of cells come from the importers' cell reader
+(:func:`jixiao.importers.cells.text_rows`, the one the declarations use; it tells the
+layout from the content), empty cells dropped: published rows are shifted and short.
+Header fields are found by their labels; the money block by its column headers
+(年初预算数 | 1-6月执行数 | 全年预计执行数), whose 1–m月 gives the cut-off; indicator rows
+by their 一级/二级 labels, and the cells of a row are assigned by meaning, not position:
+the cell that reads as a 完成目标可能性 answer is the likelihood, and the cells before it
+are, by count, [actual], [name, actual], [name, target, actual] or
+[name, target, actual, forecast].
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ import re
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 
+from jixiao.importers.cells import text_rows
 from jixiao.model import Level1, Level2, Organisation, SourceLocation
 from jixiao.model.catalogue import is_cost_label, level1_for_label, level2_for_label
 from jixiao.model.catalogue_text import label_key
@@ -58,29 +59,27 @@ class _State:
     done: bool = False
 
 
-def pipe_cells(line: str) -> list[str]:
-    """The non-empty cells of one pipe row.
-
-    >>> pipe_cells("成本 | 年度预算220万元 | 按进度执行 | 确定能 | | |")
-    ['成本', '年度预算220万元', '按进度执行', '确定能']
-    """
-    return [c.strip() for c in line.split("|") if c.strip()]
-
-
 def read_published(text: str, filename: str) -> list[MonitoringReport]:
-    """The monitoring table in a published text, or [] when the text holds none."""
+    """The monitoring table in a published text, or [] when the text holds none.
+
+    >>> text = "绩效监控表 |\\n项目名称 | 申遗经费 | |\\n主管部门 | 文旅局 | |"
+    >>> (report,) = read_published(text, "x.txt")
+    >>> report.project_name, report.department.name
+    ('申遗经费', '文旅局')
+    """
     lines = [(n, line) for n, line in enumerate(text.splitlines(), 1) if not line.startswith("#")]
     start = next((i for i, (_, line) in enumerate(lines) if _TITLE.search(line)), None)
     if start is None:
         return []
     state = _State(filename)
-    for number, line in lines[start:]:
-        cells = pipe_cells(line)
+    _, rows = text_rows(lines[start:], filename)
+    for row in rows:
+        cells = row.texts()
         if cells and not state.done:
             try:
-                _line(state, cells, SourceLocation(filename, number))
+                _line(state, cells, row.location)
             except MonitoringInputError as exc:
-                raise MonitoringInputError(f"{filename}:{number}：{exc}") from None
+                raise MonitoringInputError(f"{filename}:{row.location.line}：{exc}") from None
     return [_report(state)]
 
 
@@ -205,4 +204,4 @@ def _report(state: _State) -> MonitoringReport:
     )
 
 
-__all__ = ["pipe_cells", "read_published"]
+__all__ = ["read_published"]
