@@ -105,6 +105,7 @@ def test_it_answers_bad_choices_in_chinese(world: World) -> None:
     client, token = _client(world, "department")
     empty = client.post(URL, {"csrfmiddlewaretoken": token, "op": "转送财政审核"})
     assert empty.status_code == 400 and "请先勾选申报表" in empty.content.decode()
+    assert "返回列表" not in empty.content.decode() and "<nav" in empty.content.decode()
     bad = client.post(URL, {"csrfmiddlewaretoken": token, "op": "删除", "pk": "x"})
     assert bad.status_code == 400 and "未知的批量操作" in bad.content.decode()
     many = {"csrfmiddlewaretoken": token, "op": "下载", "pk": ["x"] * 101}

@@ -7,8 +7,8 @@ from urllib.parse import quote
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpResponse, HttpResponseBadRequest
+from django.core.exceptions import BadRequest, PermissionDenied
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
@@ -19,8 +19,8 @@ from jixiao.web.declarations.access import visible
 from jixiao.web.declarations.models import Declaration
 
 
-class BadChoice(Exception):
-    """The posted choice cannot be read; the message is Chinese."""
+class BadChoice(BadRequest):
+    """The posted choice cannot be read: 400 on the site's error page with this Chinese reason."""
 
 
 def _operation(request: AuthedRequest) -> bulk.Operation:
@@ -64,13 +64,10 @@ def _zip(request: AuthedRequest, rows: list[Declaration]) -> HttpResponse:
 @require_POST
 def bulk_action(request: AuthedRequest) -> HttpResponse:
     """First POST: the confirmation listing the forms; with ``confirm=1``: do it."""
-    try:
-        op = _operation(request)
-        rows = _chosen(request)
-        if request.POST.get("confirm") == "1" and op is bulk.Operation.DOWNLOAD:
-            return _zip(request, rows)
-    except BadChoice as exc:
-        return HttpResponseBadRequest(str(exc))
+    op = _operation(request)
+    rows = _chosen(request)
+    if request.POST.get("confirm") == "1" and op is bulk.Operation.DOWNLOAD:
+        return _zip(request, rows)
     planned = [bulk.plan(request.user, row, op) for row in rows]
     if request.POST.get("confirm") != "1":
         ready = sum(1 for p in planned if p.ready)
