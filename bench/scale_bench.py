@@ -359,10 +359,8 @@ def explain(tree: dict[str, Any], search: dict[str, str]) -> None:
         "搜索项目名称（第一页）": filtered({"q": search["name"]}, rows)
         .defer("content", "indicator_text")
         .order_by("-updated_at", "-pk")[:25],
-        "统计：各主管部门": filtered({}, rows)
-        .order_by()
-        .values("department_name")
-        .annotate(n=Count("pk"), fen=Sum("annual_total_fen")),
+        "搜索主管部门（计数）": filtered({"q": search["department"]}, rows).order_by(),
+        "统计：一次分组（主管部门×状态×等级×年度）": stats.cube(filtered({}, rows)),
         "统计：最常见的审核发现": stats._hits(stats.Scope(filtered({}, rows), ()))
         .values("code")
         .annotate(forms=Count("declaration"), hits=Sum("count"))

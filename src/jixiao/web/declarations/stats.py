@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from django.db.models import Count, Q, QuerySet, Sum
 
@@ -80,9 +80,9 @@ class Scope:
         return tuple(g for g in self.groups if self.year is None or g.year == self.year)
 
 
-def scope_of(all_years: QuerySet[Declaration], year: int | None) -> Scope:
-    """One GROUP BY over the forms for every count and sum of the page (one table scan)."""
-    grouped = (
+def cube(all_years: QuerySet[Declaration]) -> QuerySet[Any, Any]:
+    """The GROUP BY behind every count and sum of the page (one scan of the table)."""
+    return (
         all_years.order_by()
         .values("department_name", "status", "review_grade", "year")
         .annotate(
@@ -92,6 +92,11 @@ def scope_of(all_years: QuerySet[Declaration], year: int | None) -> Scope:
             flagged=Count("pk", filter=Q(finding_count__gt=0)),
         )
     )
+
+
+def scope_of(all_years: QuerySet[Declaration], year: int | None) -> Scope:
+    """The forms of the chosen year, with the cube of every year (for the trend)."""
+    grouped = cube(all_years)
     groups = tuple(
         Group(
             g["department_name"],

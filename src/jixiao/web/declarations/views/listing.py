@@ -130,7 +130,7 @@ def _page(
     prefix = reverse("declarations:list")
     # The page shows formatted rows; the paginator only counted and sliced the queryset.
     page.object_list = [_row(d, prefix) for d in page.object_list]  # type: ignore[misc]
-    years = _years(rows)
+    years = _years(visible(request.user))  # every year the user has, whatever the filter
     context = {"page": page, "years": years, "statuses": list(Status), "query": request.GET}
     return render(request, template, {**context, **extra}, status=status)
 
