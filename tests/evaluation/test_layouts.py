@@ -145,3 +145,12 @@ def test_a_damaged_file_is_a_chinese_input_error(
     path.write_bytes(b"PK\x03\x04" + b"\x00" * 26 + b"xl/workbook.xml" + b"\x00" * 64)
     assert main(["score", str(path)]) == 2
     assert "文件已损坏" in capsys.readouterr().err
+
+
+def test_a_damaged_pdf_is_said_to_be_a_damaged_pdf(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "坏.pdf"
+    path.write_bytes(render_evaluation_pdf([build_evaluation_document(SAMPLE)])[:400])
+    assert main(["score", str(path)]) == 2
+    assert f"{path}：PDF 文件已损坏或不完整，无法读取" in capsys.readouterr().err

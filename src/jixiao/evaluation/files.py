@@ -10,6 +10,7 @@ from jixiao.evaluation.canonical import is_evaluation_json, loads
 from jixiao.evaluation.grid import GridFormatError, read_document
 from jixiao.evaluation.model import SelfEvaluation
 from jixiao.evaluation.reader import read_text
+from jixiao.importers.base import ImportFailure
 from jixiao.model import CanonicalFormatError
 
 MAX_BYTES = 20 * 1024 * 1024
@@ -51,6 +52,8 @@ def read_evaluation_file(path: str | Path) -> list[SelfEvaluation]:
             return read_document(data, str(path))
         except GridFormatError as exc:
             raise EvaluationInputError(f"{path}：{exc}") from None
+        except ImportFailure as exc:  # the importers' reader: encrypted or damaged, said so
+            raise EvaluationInputError(str(exc)) from None
         except Exception:  # a damaged file: the libraries raise their own types
             raise EvaluationInputError(
                 f"{path}：文件已损坏或不是自评表（PDF、Excel、Word）"

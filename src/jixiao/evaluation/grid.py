@@ -1,30 +1,32 @@
 """Read our 自评表 back from XLSX, DOCX or PDF: bytes → rows of cells → SelfEvaluation.
 
-Each format yields rows of ``{column: text}`` holding only the top-left cell of a merge
-(openpyxl merged ranges, python-docx repeated and vMerge cells, pdfplumber's ``None``
-cells). The assembler finds the blocks by the label in the first column and the layout by
-the indicator header (:mod:`jixiao.evaluation.labels`); Sichuan's 指标性质 | 指标值 | 度量单位
-are joined by the one :func:`~jixiao.values.combine.combine_value`. A cell a unit filled
-with a number in Excel is read through ``Decimal(repr(x))`` at the boundary, never as float.
+The rows come from the importers' readers (:func:`~jixiao.importers.xlsx.sheet_rows`,
+:func:`~jixiao.importers.docx.body_rows`, :func:`~jixiao.importers.pdf.pdf_rows`), the ones
+the declarations use, as ``{column: text}`` holding only the top-left cell of a merge. The
+assembler finds the blocks by the label in the first column and the layout by the indicator
+header (:mod:`jixiao.evaluation.labels`); Sichuan's 指标性质 | 指标值 | 度量单位 are joined by
+the one :func:`~jixiao.values.combine.combine_value`. A number a unit typed into Excel is
+read through ``Decimal(repr(x))`` at the boundary (the importers' ``exact_number``).
 """
 
 from __future__ import annotations
 
 import io
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 
-import pdfplumber
 from docx import Document
-from docx.oxml.ns import qn
-from docx.table import Table
 from openpyxl import load_workbook  # type: ignore[import-untyped]
 
 from jixiao.evaluation import labels as L
 from jixiao.evaluation.formulas import parse_actual
 from jixiao.evaluation.model import Budget, EvaluationRow, Grade, Layout, SelfEvaluation
+from jixiao.importers.cells import GridRow
+from jixiao.importers.docx import body_rows
+from jixiao.importers.pdf import pdf_rows as pdf_grid_rows
+from jixiao.importers.xlsx import sheet_rows
 from jixiao.model import Level1, Level2, Organisation, SourceLocation
 from jixiao.values import parse_value
 from jixiao.values.combine import combine_value
@@ -55,75 +57,22 @@ class GridFormatError(ValueError):
 # --- formats → rows ----------------------------------------------------------------------
 
 
-def _text(value: object) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, float):  # a number typed into Excel: exact at the boundary
-        return format(Decimal(repr(value)), "f")
-    return str(value)
+def _rows(rows: Iterable[GridRow]) -> list[Row]:
+    """The importers' grid rows (page and sheet boundaries dropped) as column → text."""
+    return [{c.col: c.text for c in r.cells if c.text} for r in rows if not r.boundary]
 
 
-def xlsx_rows(data: bytes) -> list[Row]:
-    workbook = load_workbook(io.BytesIO(data))
-    rows: list[Row] = []
-    for ws in workbook.worksheets:
-        hidden = {
-            (r, c)
-            for m in ws.merged_cells.ranges
-            for r in range(m.min_row, m.max_row + 1)
-            for c in range(m.min_col, m.max_col + 1)
-            if (r, c) != (m.min_row, m.min_col)
-        }
-        for r, cells in enumerate(ws.iter_rows(), 1):
-            row = {c.column - 1: _text(c.value) for c in cells if (r, c.column) not in hidden}
-            rows.append({k: v for k, v in row.items() if v != ""})
-    return rows
+def xlsx_rows(data: bytes, file: str) -> list[Row]:
+    workbook = load_workbook(io.BytesIO(data), data_only=True)
+    return _rows(row for ws in workbook.worksheets for row in sheet_rows(ws, file))
 
 
-def _docx_table_rows(table: Table) -> Iterator[Row]:
-    """Rows of a Word table; python-docx repeats a merged cell in every grid slot it covers,
-    so a cell already met (to the left or above) is skipped."""
-    seen: set[object] = set()  # the elements themselves: an id() of a freed proxy is reused
-    for tr in table.rows:
-        row: Row = {}
-        for c, cell in enumerate(tr.cells):
-            if cell._tc in seen:
-                continue
-            seen.add(cell._tc)
-            text = "\n".join(p.text for p in cell.paragraphs)
-            if text:
-                row[c] = text
-        yield row
+def docx_rows(data: bytes, file: str) -> list[Row]:
+    return _rows(body_rows(Document(io.BytesIO(data)), file))
 
 
-def docx_rows(data: bytes) -> list[Row]:
-    document = Document(io.BytesIO(data))
-    rows: list[Row] = []
-    body = document.element.body
-    for child in body.iterchildren():
-        if child.tag == qn("w:p"):
-            text = "".join(t.text or "" for t in child.iter(qn("w:t")))
-            if text.strip():
-                rows.append({0: text})
-        elif child.tag == qn("w:tbl"):
-            rows.extend(_docx_table_rows(Table(child, document)))
-    return rows
-
-
-def pdf_rows(data: bytes) -> list[Row]:
-    rows: list[Row] = []
-    with pdfplumber.open(io.BytesIO(data)) as pdf:
-        for page in pdf.pages:
-            tables = page.find_tables()
-            top = min((t.bbox[1] for t in tables), default=page.height)
-            head = page.crop((0, 0, page.width, top)).extract_text() or ""
-            rows += [{0: line.strip()} for line in head.splitlines() if line.strip()]
-            for table in tables:
-                for cells in table.extract():
-                    rows.append(
-                        {i: "".join((t or "").splitlines()) for i, t in enumerate(cells) if t}
-                    )
-    return rows
+def pdf_rows(data: bytes, file: str) -> list[Row]:
+    return _rows(pdf_grid_rows(data, file, carry_labels=False))
 
 
 # --- rows → self-evaluation --------------------------------------------------------------
@@ -245,6 +194,14 @@ def split_forms(rows: Sequence[Row]) -> list[list[Row]]:
     return [f for f in forms if any(r.get(0) == L.NATIONAL_COLUMNS[0] for r in f)]
 
 
+def _below(rows: Sequence[Row], n: int) -> Row:
+    """The values under a block's header row; the block label's merged cell covers their
+    first column, so a row with a first cell is the next block (a sheet leaves an empty
+    values row out)."""
+    below = rows[n + 1]
+    return {} if 0 in below else below
+
+
 def read_form(rows: Sequence[Row], file: str) -> SelfEvaluation:
     """One form's rows → a self-evaluation; raises :class:`GridFormatError`."""
     form = _Form(file)
@@ -257,9 +214,9 @@ def read_form(rows: Sequence[Row], file: str) -> SelfEvaluation:
         elif (m := _YEAR.fullmatch(label)) and len(row) == 1:
             year = int(m.group(1))
         elif label == L.MONEY_BLOCK[0] and n + 1 < len(rows):
-            _money_row(row, rows[n + 1], form)
+            _money_row(row, _below(rows, n), form)
         elif label == L.GOAL_BLOCK[0] and n + 1 < len(rows):
-            _goal_row(row, rows[n + 1], form)
+            _goal_row(row, _below(rows, n), form)
         elif label == L.NATIONAL_COLUMNS[0]:
             heads = tuple(row.get(c, "") for c in range(len(row)))
             if heads not in _LAYOUTS:
@@ -295,11 +252,11 @@ def read_grid(rows: Sequence[Row], file: str) -> list[SelfEvaluation]:
 def read_document(data: bytes, file: str) -> list[SelfEvaluation]:
     """Our 自评表 in XLSX, DOCX or PDF bytes (recognised by content)."""
     if data.startswith(b"%PDF"):
-        rows = pdf_rows(data)
+        rows = pdf_rows(data, file)
     elif b"word/document.xml" in data:
-        rows = docx_rows(data)
+        rows = docx_rows(data, file)
     elif b"xl/workbook.xml" in data:
-        rows = xlsx_rows(data)
+        rows = xlsx_rows(data, file)
     else:
         raise GridFormatError("不是 PDF、Excel 或 Word 文件")
     found = read_grid(rows, file)
