@@ -6,6 +6,7 @@ import uuid
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
@@ -15,12 +16,12 @@ from jixiao.model import Declaration as Form
 from jixiao.model import Organisation as OrgName
 from jixiao.model import TreeVariant
 from jixiao.web.accounts.models import AuthedRequest
-from jixiao.web.declarations import engine, inputs, store
+from jixiao.web.declarations import engine, inputs, integrity, store
 from jixiao.web.declarations.access import filer_organisation, get_visible, require_role
 from jixiao.web.declarations.codec import MoneyError
 from jixiao.web.declarations.inputs import InputError
 from jixiao.web.limits import check_form_count, check_upload
-from jixiao.workflow import Role
+from jixiao.workflow import Role, TransitionDenied
 
 
 @login_required
@@ -36,7 +37,8 @@ def new(request: AuthedRequest) -> HttpResponse:
             raise InputError("请填写项目名称")
         year = inputs.parse_year(request.POST.get("year", ""))
         tree = inputs.parse_tree(request.POST.get("tree", ""))
-    except InputError as exc:
+        integrity.require_open_year(year, "新建申报表")
+    except (InputError, TransitionDenied) as exc:
         messages.error(request, str(exc))
         return render(request, "declarations/new.html", {"trees": list(TreeVariant)}, status=400)
     form = Form(
@@ -64,7 +66,7 @@ def import_file(request: AuthedRequest) -> HttpResponse:
         result = engine.import_file(upload.read(), upload.name or "upload")
         check_form_count(len(result.declarations))
         done = store.import_forms(request.user, org, result.declarations)
-    except (ImportFailure, MoneyError) as exc:
+    except (ImportFailure, MoneyError, TransitionDenied) as exc:
         messages.error(request, f"导入失败：{exc}")
         return render(request, "declarations/import.html", status=400)
     for issue in result.issues:
@@ -87,6 +89,9 @@ def continue_next_year(request: AuthedRequest, pk: uuid.UUID) -> HttpResponse:
     """A 延续性项目: next year's draft copied from this declaration."""
     source = get_visible(request.user, pk)
     require_role(request.user, Role.FILER)
-    row = store.continue_from(request.user, source)
+    try:
+        row = store.continue_from(request.user, source)
+    except TransitionDenied as exc:  # not approved, or next year is closed
+        raise PermissionDenied(str(exc)) from None
     messages.success(request, f"已由上年申报表创建 {row.year} 年度草稿")
     return redirect("declarations:edit", pk=row.pk)
