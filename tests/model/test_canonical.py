@@ -26,6 +26,7 @@ from jixiao.model import (
     dumps,
     loads,
 )
+from jixiao.model.canonical import to_json_object
 from jixiao.model.schema import declaration_schema, schema_text
 from jixiao.values import parse_value
 from tests.importers.goldens import GOLDEN, ROOT
@@ -120,3 +121,34 @@ def test_it_rejects_bad_documents_in_chinese(change: object, message: str) -> No
 def test_it_rejects_text_that_is_not_json() -> None:
     with pytest.raises(CanonicalFormatError, match="不是有效的 JSON"):
         loads("{not json")
+
+
+def _standard_library_text(decls: list[Declaration]) -> str:
+    """The canonical text as the standard library writes it (the definition orjson matches)."""
+    objects = [to_json_object(d) for d in decls]
+    return json.dumps(objects, ensure_ascii=False, indent=2) + "\n"
+
+
+any_text = st.text(max_size=12)  # every code point but lone surrogates: controls, U+2028, emoji
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(declarations(), max_size=3), any_text, any_text)
+def test_it_writes_the_standard_librarys_text(decls: list[Declaration], a: str, b: str) -> None:
+    decls.append(Declaration(year=None, project_name=a, annual_goal=b, other_fields=((b, a),)))
+    assert dumps(decls) == _standard_library_text(decls)
+
+
+@pytest.mark.parametrize("name", ["\x00\x1f\x7f\u2028\u2029", "", "é😀"])
+def test_it_writes_what_orjson_refuses_as_the_standard_library_does(name: str) -> None:
+    decls = [Declaration(year=2**70, project_name=name)]  # orjson refuses ints over 64 bits
+    assert dumps(decls) == _standard_library_text(decls)
+    assert dumps([]) == "[]\n"
+
+
+def test_it_writes_a_lone_surrogate_as_its_json_escape() -> None:
+    escaped = dumps([Declaration(year=2025, project_name="x")]).replace('"x"', r'"a\ud800b"')
+    decls = loads(escaped)  # JSON may escape a lone surrogate; UTF-8 cannot hold it
+    assert decls[0].project_name == "a\ud800b"
+    assert dumps(decls) == escaped
+    assert loads(dumps(decls)) == decls

@@ -148,8 +148,9 @@ def dumps(decls: Iterable[Declaration]) -> str:
 
     The objects are plain dicts of strings, numbers and lists, written in one call by
     orjson (the same text as ``json.dumps(..., ensure_ascii=False, indent=2)``, whose
-    indented encoder runs in Python and cost three times the parse). Text orjson refuses
-    (a lone surrogate) is written by the standard library instead.
+    indented encoder runs in Python and cost three times the parse). What orjson refuses
+    (an integer beyond 64 bits, a lone surrogate) is written by the standard library
+    instead, a lone surrogate as its ``\\udXXX`` escape so that the text stays UTF-8.
     """
     return join_items([dump_item(d) for d in decls]).decode()
 
@@ -157,12 +158,13 @@ def dumps(decls: Iterable[Declaration]) -> str:
 def dump_item(decl: Declaration) -> bytes:
     """One declaration as an item of the canonical list (UTF-8, indented one level), so a
     writer can turn each form into text as soon as it is read (:func:`join_items`)."""
-    obj = to_json_object(decl)
+    listed = [to_json_object(decl)]  # written as a list of one, so indented as an item
     try:
-        text = orjson.dumps(obj, option=orjson.OPT_INDENT_2)
+        text = orjson.dumps(listed, option=orjson.OPT_INDENT_2)
     except orjson.JSONEncodeError:
-        text = json.dumps(obj, ensure_ascii=False, indent=2).encode()
-    return b"  " + text.replace(b"\n", b"\n  ")  # JSON strings hold no raw line breaks
+        # a lone surrogate (from a JSON escape) is not UTF-8: written as its JSON escape
+        text = json.dumps(listed, ensure_ascii=False, indent=2).encode(errors="backslashreplace")
+    return text[2:-2]  # without the list's "[\n" and "\n]"
 
 
 def join_items(items: list[bytes]) -> bytes:
