@@ -52,7 +52,7 @@ def zip_of(files: Iterator[tuple[str, bytes]] | dict[str, bytes]) -> bytes:
 
 
 @contextmanager
-def running_worker() -> Iterator[Worker]:
+def running_worker(name: str = "test-worker") -> Iterator[Worker]:
     """django-tasks' own database worker, polling every 50 ms in a thread, as a node runs it."""
     worker = Worker(
         queue_names=["default"],
@@ -61,7 +61,7 @@ def running_worker() -> Iterator[Worker]:
         backend_name="default",
         startup_delay=False,
         max_tasks=None,
-        worker_id="test-worker",
+        worker_id=name,
         excluded_queue_names=[],
     )
 

@@ -12,6 +12,7 @@ from typing import Any
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
+from django_tasks_db.models import DBTaskResult
 
 from jixiao.web.accounts.models import ApiToken
 from jixiao.web.declarations.models import AuditEntry, Declaration
@@ -112,3 +113,25 @@ def test_it_dedupes_a_second_import_of_the_same_files(world: World) -> None:
     assert "新建 30 份" in first["summary"]
     assert "新建 0 份" in second["summary"] and "30 份此前已导入" in second["summary"]
     assert Declaration.objects.filter(organisation=world.unit).count() == 30
+
+
+def test_it_splits_a_large_import_into_parts_that_two_workers_share(
+    world: World, settings: Any
+) -> None:
+    settings.JIXIAO_JOB_PART_FILES = 10
+    files = list(good_files(33, "分段"))
+    files[4:4] = [("坏/乱码.pdf", BAD_FILES["乱码.pdf"])]
+    files[20:20] = [("坏/空文件.txt", BAD_FILES["空文件.txt"])]
+    client = _token_client(world, "filer")
+    with running_worker("一号"), running_worker("二号"):
+        job = _upload(client, "分段.zip", zip_of(iter(files))).json()
+        last = _poll(client, job["id"], _final)[-1]
+    assert (last["status"], last["total"], last["done"], last["failed"]) == ("已完成", 35, 35, 2)
+    assert [(e["position"], e["name"]) for e in last["errors"]] == [
+        (5, "坏/乱码.pdf"),
+        (21, "坏/空文件.txt"),
+    ]
+    assert "新建 33 份申报表" in last["summary"] and "2 个文件失败" in last["summary"]
+    assert Declaration.objects.filter(organisation=world.unit).count() == 33
+    parts = DBTaskResult.objects.filter(task_path__endswith="run_part")
+    assert parts.count() == 4 and {p.worker_ids[0] for p in parts} <= {"一号", "二号"}

@@ -180,6 +180,8 @@ JIXIAO_MAX_JOB_FILES = int(_env("MAX_JOB_FILES", "20000"))
 JIXIAO_MAX_JOB_UNCOMPRESSED_BYTES = int(_env("MAX_JOB_UNCOMPRESSED_MB", "2000")) * 1024 * 1024
 JIXIAO_MAX_ZIP_RATIO = int(_env("MAX_ZIP_RATIO", "100"))
 JIXIAO_MAX_JOB_FORMS = int(_env("MAX_JOB_FORMS", "100000"))
+#: A bulk import of more files runs as parts of this many files, one queued task each.
+JIXIAO_JOB_PART_FILES = int(_env("JOB_PART_FILES", "250"))
 #: Paths whose multipart body may reach JIXIAO_MAX_JOB_UPLOAD_BYTES (the bulk imports).
 JIXIAO_BULK_UPLOAD_PATHS = ("/jobs/import/", "/api/jobs/imports")
 DATA_UPLOAD_MAX_NUMBER_FILES = int(_env("MAX_UPLOAD_FILES", "1000"))

@@ -126,9 +126,15 @@ def _read(archive: zipfile.ZipFile, info: zipfile.ZipInfo, limit: int) -> Entry:
     return Entry(name, data)
 
 
-def zip_entries(data: bytes, limits: Limits) -> Iterator[Entry]:
-    """Every wanted file of the archive, in directory order."""
+def zip_entries(
+    data: bytes, limits: Limits, before: int = 0, only: range | None = None
+) -> Iterator[tuple[int, Entry]]:
+    """(position, file) of every wanted member in directory order, positions after ``before``;
+    with ``only``, just the members at those positions (the others are not read)."""
+    position = before
     with _open(data) as archive:
         for info in archive.infolist():
             if _wanted(info):
-                yield _read(archive, info, limits.file_bytes)
+                position += 1
+                if only is None or position in only:
+                    yield position, _read(archive, info, limits.file_bytes)

@@ -57,6 +57,10 @@ class Job(models.Model):
     failed = models.PositiveIntegerField("失败数", default=0)
     summary = models.TextField("结果摘要", blank=True)
     cancel_requested = models.BooleanField("已请求取消", default=False)
+    #: A large import runs as several parts on as many workers; the last part to end ends it.
+    parts_left = models.PositiveIntegerField("未完成的部分", default=0)
+    created = models.PositiveIntegerField("新建份数", default=0)
+    existing = models.PositiveIntegerField("此前已导入份数", default=0)
     created_at = models.DateTimeField("创建时间", auto_now_add=True)
     started_at = models.DateTimeField("开始时间", null=True, blank=True)
     finished_at = models.DateTimeField("结束时间", null=True, blank=True)

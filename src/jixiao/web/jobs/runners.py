@@ -24,7 +24,7 @@ from jixiao.web.declarations import codec, engine
 from jixiao.web.declarations import store as declarations_store
 from jixiao.web.declarations.access import filer_organisation, visible
 from jixiao.web.jobs import store
-from jixiao.web.jobs.archive import Entry, Limits, is_zip, zip_entries
+from jixiao.web.jobs.archive import Entry, Limits, is_zip, members, zip_entries
 from jixiao.web.jobs.models import FileRole, Job, JobKind, JobStatus
 from jixiao.web.limits import TooLarge, check_form_count
 from jixiao.workflow import Role, TransitionDenied
@@ -49,6 +49,10 @@ BUNDLES = {"pdf": "汇编为一个 PDF（含目录）", "zip": "每份一个文�
 
 class Stop(Exception):
     """The owner cancelled the job; what was done stays."""
+
+
+class Split(Exception):
+    """The import went on as parts (queued tasks); the last part to end ends the job."""
 
 
 @dataclass
@@ -83,15 +87,22 @@ def _bytes(value: object) -> bytes:
     return bytes(value) if isinstance(value, memoryview | bytearray) else value  # type: ignore[return-value]
 
 
-def import_entries(job: Job) -> Iterator[Entry]:
-    """Every file of the job's uploads: the members of a ZIP, or the uploaded file itself."""
+def import_entries(job: Job, only: range | None = None) -> Iterator[tuple[int, Entry]]:
+    """(position from 1, file) of the job's uploads: the members of a ZIP, or the file itself.
+
+    With ``only``, just the files at those positions, and only theirs are read.
+    """
     limits = Limits.from_settings()
+    position = 0
     for upload in job.files.filter(role=FileRole.INPUT).order_by("id"):
         data = _bytes(upload.content)
         if is_zip(data) and upload.name.lower().endswith(".zip"):
-            yield from zip_entries(data, limits)
+            yield from zip_entries(data, limits, position, only)
+            position += len(members(data))
         else:
-            yield Entry(upload.name, data)
+            position += 1
+            if only is None or position in only:
+                yield position, Entry(upload.name, data)
 
 
 def _import_one(job: Job, entry: Entry) -> tuple[int, int]:
@@ -110,28 +121,43 @@ def _import_one(job: Job, entry: Entry) -> tuple[int, int]:
 IMPORT_ERRORS = (ImportFailure, codec.MoneyError, TransitionDenied, TooLarge, ValueError)
 
 
-def run_import(job: Job, counter: Counter) -> str:
+def import_range(job: Job, counter: Counter, only: range | None = None) -> tuple[int, int, bool]:
+    """Import the files (at ``only``): (created, already imported, stopped by a cancel)."""
     if filer_organisation(job.owner) != job.organisation:  # the role may have changed since
         raise PermissionError("发起人已不是该机构的填报人，未导入")
-    created = existing = failed = 0
-    for position, entry in enumerate(import_entries(job), start=1):
-        try:
-            counter.check()
-        except Stop:
-            raise Stop(_import_summary(created, existing, failed)) from None
+    created = existing = 0
+    for position, entry in import_entries(job, only):
+        if store.cancelled(job.pk):
+            return created, existing, True
         try:
             new, old = _import_one(job, entry)
         except IMPORT_ERRORS as exc:
             store.error(job.pk, position, entry.name, str(exc) or type(exc).__name__)
-            failed += 1
             counter.step(failed=True)
             continue
         created, existing = created + new, existing + old
         counter.step()
-    return _import_summary(created, existing, failed)
+    return created, existing, False
 
 
-def _import_summary(created: int, existing: int, failed: int) -> str:
+def run_import(job: Job, counter: Counter) -> str:
+    """A small import in one go; a large one is split into parts (:mod:`jobs.parts`)."""
+    from jixiao.web.jobs import parts
+
+    if parts.split(job):
+        raise Split
+    created, existing, stopped = import_range(job, counter)
+    counter.flush()
+    store.count(job.pk, created, existing)
+    job.refresh_from_db()
+    summary = import_summary(job)
+    if stopped:
+        raise Stop(summary)
+    return summary
+
+
+def import_summary(job: Job) -> str:
+    created, existing, failed = job.created, job.existing, job.failed
     text = f"新建 {created} 份申报表（草稿）"
     if existing:
         text += f"，{existing} 份此前已导入、未重复创建"
@@ -238,10 +264,12 @@ def run(job_id: uuid.UUID) -> JobStatus:
     counter = Counter(job.pk)
     try:
         summary = RUNNERS[JobKind(job.kind)](job, counter)
+    except Split:
+        return JobStatus.RUNNING
     except Stop as stop:
         counter.flush()
         job.refresh_from_db()
-        store.finish(job.pk, JobStatus.CANCELLED, _cancelled(job, str(stop)))
+        store.finish(job.pk, JobStatus.CANCELLED, cancelled_summary(job, str(stop)))
         return JobStatus.CANCELLED
     except Exception as exc:  # the job fails, the worker goes on; the reason is shown
         log.exception("job %s failed", job_id)
@@ -253,6 +281,6 @@ def run(job_id: uuid.UUID) -> JobStatus:
     return JobStatus.DONE
 
 
-def _cancelled(job: Job, so_far: str) -> str:
+def cancelled_summary(job: Job, so_far: str) -> str:
     kept = f"已完成的部分保留：{so_far}" if so_far else "未生成结果文件"
     return f"已取消：处理了 {job.done}/{job.total} 项，{kept}；其余未处理"

@@ -71,6 +71,13 @@ def progress(job_id: uuid.UUID, done: int = 0, failed: int = 0, total: int | Non
     Job.objects.filter(pk=job_id).update(**fields)
 
 
+def count(job_id: uuid.UUID, created: int, existing: int) -> None:
+    """Add forms created and found already imported (parts of one import add concurrently)."""
+    Job.objects.filter(pk=job_id).update(
+        created=F("created") + created, existing=F("existing") + existing
+    )
+
+
 def error(job_id: uuid.UUID, position: int, name: str, reason: str) -> None:
     JobError.objects.create(job_id=job_id, position=position, name=name[:300], reason=reason)
 
