@@ -91,3 +91,25 @@ def test_a_notice_mentioning_monitoring_is_still_a_declaration() -> None:
     decl = TextImporter().extract(text.encode(), "x.txt").declarations[0]
     assert decl.project_name == "甲项目"
     assert str(decl.funding.annual_total) == "12"
+
+
+def test_it_reads_forms_of_different_layouts_collected_in_one_file() -> None:
+    pipe_rows = "项目支出绩效目标申报表 | |||\n项目名称 | 甲项目 | ||\n年度资金总额 | 12 | ||\n"
+    blank_cells = "\n\n".join(
+        [
+            "项目绩效目标表",
+            "项目名称",
+            "乙项目",
+            "资金总额",
+            "30",
+            "项目属性",
+            "新增",
+            "项目期",
+            "1年",
+        ]
+    )
+    decls = TextImporter().extract((pipe_rows + blank_cells).encode(), "x.txt").declarations
+    assert [(d.project_name, str(d.funding.annual_total)) for d in decls] == [
+        ("甲项目", "12"),
+        ("乙项目", "30"),
+    ]

@@ -281,6 +281,30 @@ def text_rows(lines: list[Line], filename: str) -> tuple[Layout, list[GridRow]]:
     return layout, layout_rows(layout, lines, filename)
 
 
+#: A form's title line (…绩效目标申报表 / 目标表 / 批复表): where a file of collected forms
+#: may change its layout.
+_TITLE_LINE = re.compile(r"目标(?:申报|批复|申请)?(?:明细)?表")
+
+
+def form_rows(lines: list[Line], filename: str) -> list[GridRow]:
+    """The rows of a text that may hold forms of several layouts one after another (an
+    analyst's collection): the text is cut at its title lines and each part read in the
+    layout told from its own lines."""
+    starts = [0, *(i for i, (_, t) in enumerate(lines) if i and _is_title_line(t))]
+    rows: list[GridRow] = []
+    for start, end in zip(starts, [*starts[1:], len(lines)], strict=True):
+        part = lines[start:end]
+        rows.extend(layout_rows(detect_layout(part), part, filename))
+    return rows
+
+
+def _is_title_line(text: str) -> bool:
+    if "表" not in text:
+        return False
+    key = "".join(text.replace("|", " ").split())
+    return len(key) <= 60 and _TITLE_LINE.search(key) is not None
+
+
 def layout_rows(layout: Layout, lines: list[Line], filename: str) -> list[GridRow]:
     """The rows of ``lines`` read in ``layout`` (see :func:`text_rows`)."""
     rows = _READERS[layout](lines, filename)
@@ -301,6 +325,7 @@ __all__ = [
     "GridRow",
     "Layout",
     "detect_layout",
+    "form_rows",
     "layout_rows",
     "text_rows",
 ]
