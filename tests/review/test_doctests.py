@@ -13,7 +13,7 @@ MODULES = [
     "jixiao.review.context",
     "jixiao.review.examples",
     "jixiao.review.profiles",
-    "jixiao.review.registry",
+    "jixiao.registry",
     "jixiao.review.rules.batch",
     "jixiao.review.scoring",
 ]

@@ -1,4 +1,5 @@
-"""The self-evaluation checks: a registry like the review's, a context, and the runner.
+"""The self-evaluation checks: their registry (:class:`jixiao.registry.Registry`, the one of
+every check family), a context, and the finding of a hit.
 
 A check is a small registered function whose docstring is its documentation, with the
 review's five sections (检查内容 / 为什么 / 不合格示例 / 合格示例 / 依据); the examples are
@@ -9,12 +10,10 @@ never reused. Thresholds come from the scoring policy; checks hold no literals.
 
 from __future__ import annotations
 
-import inspect
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
-from typing import TypeVar
 
 from jixiao.evaluation.formulas import RowScore
 from jixiao.evaluation.model import EvaluationRow, SelfEvaluation
@@ -22,31 +21,14 @@ from jixiao.evaluation.policy import ScoringPolicy
 from jixiao.evaluation.scoring import EvaluationScore
 from jixiao.model import NOWHERE, Declaration, SourceLocation
 from jixiao.policy import PolicyValues, load_policy
+from jixiao.registry import Entry, Registry
 from jixiao.review.context import texts
 from jixiao.review.finding import Severity
-from jixiao.review.registry import Hit, RegistryError, parse_sections
+from jixiao.review.registry import Hit
 
-CODE_PREFIX = "E"
-
-
-@dataclass(frozen=True, slots=True)
-class Check:
-    """A registered self-evaluation check."""
-
-    code: str
-    symbol: str
-    severity: Severity
-    basis: str  #: a citation key or a parameter key of the policy data
-    template: str  #: Chinese message with {named} placeholders
-    fix: str
-    check: Callable[[EvaluationContext], Iterable[Hit]]
-    sections: Mapping[str, str]
-
-    @property
-    def title(self) -> str:
-        text = "".join(line.strip() for line in self.sections["检查内容"].splitlines())
-        head, stop, _ = text.partition("。")
-        return head + stop
+Check = Entry  #: a registered self-evaluation check
+CHECKS: Registry[Check] = Registry(Check, "自评检查", r"^E[0-9]{3}$", "应为 E 加三位数字")
+check = CHECKS.rule  #: ``@check(code, symbol, severity, basis, template, fix)``
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,27 +44,6 @@ class EvaluationFinding:
     location: SourceLocation = NOWHERE
     basis: str = ""
     fix: str = ""
-
-
-CHECKS: dict[str, Check] = {}
-C = TypeVar("C", bound=Callable[..., Iterable[Hit]])
-
-
-def check(
-    code: str, symbol: str, severity: Severity, basis: str, template: str, fix: str = ""
-) -> Callable[[C], C]:
-    """Register the decorated function as a self-evaluation check."""
-
-    def register(func: C) -> C:
-        sections = parse_sections(inspect.getdoc(func) or "", code)
-        if not (code.startswith(CODE_PREFIX) and len(code) == 4 and code[1:].isdigit()):
-            raise RegistryError(f"自评检查代码“{code}”应为 E 加三位数字")
-        if code in CHECKS or any(c.symbol == symbol for c in CHECKS.values()):
-            raise RegistryError(f"自评检查 {code} / {symbol} 重复注册")
-        CHECKS[code] = Check(code, symbol, severity, basis, template, fix, func, sections)
-        return func
-
-    return register
 
 
 @dataclass(frozen=True, slots=True)

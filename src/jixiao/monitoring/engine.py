@@ -15,7 +15,7 @@ from jixiao.monitoring.lights import ReportLights, report_lights
 from jixiao.monitoring.model import MonitoringReport
 from jixiao.monitoring.policy import Settings, settings_for
 from jixiao.monitoring.registry import CHECKS, MonitoringFinding, ReportContext
-from jixiao.review.registry import selected
+from jixiao.registry import selected
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,7 +42,7 @@ def check_report(
     for code in selected(sorted(CHECKS), select, ignore):
         entry = CHECKS[code]
         basis = str(cites[entry.basis])
-        for hit in entry.function(ctx):
+        for hit in entry.check(ctx):
             row = None if hit.row is None else report.rows[hit.row]
             findings.append(
                 MonitoringFinding(
