@@ -220,7 +220,7 @@ def _indicators(grid: _Grid, decl: Declaration, blank_rows: int) -> None:
             grid.add(2, level2_text(group), Role.LEVEL2, 1, len(rows))
             for indicator in rows:
                 grid.add(3, indicator.name if indicator else "", Role.NAME, 2)
-                grid.add(5, indicator.value_text if indicator else "", Role.TARGET)
+                grid.add(5, indicator.display_value if indicator else "", Role.TARGET)
                 grid.next()
 
 

@@ -52,7 +52,9 @@ def flatten(form: Declaration) -> dict[str, str]:
     for group in form.groups:
         for n, ind in enumerate(group.indicators, 1):
             key = f"{group.level1}／{group.level2}／{ind.name}"
-            out[key if key not in out else f"{key}（第{n}行）"] = ind.value_text or FormText.EMPTY
+            out[key if key not in out else f"{key}（第{n}行）"] = (
+                ind.display_value or FormText.EMPTY
+            )
     return out
 
 

@@ -112,7 +112,7 @@ def groups(
         rows = []
         for ind in group.indicators if group else ():
             counter += 1
-            rows.append(Row(f"r{counter}", ind.name, ind.value_text))
+            rows.append(Row(f"r{counter}", ind.name, ind.display_value))
         requirement = (group.requirement if group else None) or template.get(level2)
         out.append(GroupView(level1, level2, requirement, tuple(rows)))
     return out
