@@ -46,3 +46,22 @@ def test_it_measures_the_budget_change() -> None:
     b = replace(form("热线", []), funding=Funding(Decimal("26")))
     assert budget_change(a, b) == Decimal("0.3")
     assert budget_change(replace(a, funding=Funding(Decimal(0))), b) is None
+
+
+def test_it_marks_an_unchanged_target_that_last_year_far_exceeded() -> None:
+    from jixiao.library.continuity import actual_key
+
+    last = form(
+        "热线", [(Level2.QUANTITY, "培训人次", "≥100人次"), (Level2.QUALITY, "合格率", "≥90%")]
+    )
+    this = form(
+        "热线", [(Level2.QUANTITY, "培训人次", "≥100人次"), (Level2.QUALITY, "合格率", "≥90%")]
+    )
+    actuals = {
+        actual_key(Level2.QUANTITY, "培训人次"): "150人次",
+        actual_key(Level2.QUALITY, "合格率"): "95%",
+    }
+    changes = {c.name: c for c in compare_years(last, this, actuals)}
+    assert changes["培训人次"].easy
+    assert changes["培训人次"].describe() == "未变，而上年实际完成150人次，目标可能偏低"
+    assert not changes["合格率"].easy and changes["合格率"].last_actual == "95%"

@@ -19,13 +19,14 @@ editor's 与上年比较 table use both.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from enum import StrEnum
 
 from jixiao.library.names import normalise
 from jixiao.model import Declaration, Indicator, Level2
-from jixiao.values import ValueKind
+from jixiao.values import Direction, IndicatorValue, ValueKind, parse_value
 
 
 class Change(StrEnum):
@@ -45,6 +46,8 @@ class YearChange:
     this: str  #: this year's 指标值 ("" for a dropped one)
     change: Change
     ratio: Decimal | None = None  #: relative change of the number (0.2 = +20%)
+    last_actual: str = ""  #: last year's 实际完成值 (from its self-evaluation), where known
+    easy: bool = False  #: unchanged although last year's actual was far above it (L01)
 
     def describe(self) -> str:
         if self.change in (Change.UP, Change.DOWN) and self.ratio is not None:
@@ -52,6 +55,8 @@ class YearChange:
             return f"{self.change}{percent}%（{self.last} → {self.this}）"
         if self.change is Change.OTHER:
             return f"{self.change}（{self.last} → {self.this}）"
+        if self.easy:
+            return f"未变，而上年实际完成{self.last_actual}，目标可能偏低"
         return str(self.change)
 
 
@@ -77,20 +82,50 @@ def _compare(level2: Level2, last: Indicator, this: Indicator) -> YearChange:
     return YearChange(level2, this.name, last.value_text, this.value_text, Change.OTHER)
 
 
-def compare_years(last: Declaration, this: Declaration) -> list[YearChange]:
-    """This year's indicators in printed order, then last year's that were dropped."""
+#: (二级指标, normalised name) → 实际完成值 as entered in last year's self-evaluation.
+Actuals = Mapping[tuple[Level2, str], str]
+
+
+def actual_key(level2: Level2, name: str) -> tuple[Level2, str]:
+    return level2, normalise(name)
+
+
+def compare_years(
+    last: Declaration,
+    this: Declaration,
+    actuals: Actuals | None = None,
+    over: Decimal = Decimal("1.3"),
+) -> list[YearChange]:
+    """This year's indicators in printed order, then last year's that were dropped.
+
+    With last year's ``actuals``, each row carries its 实际完成值, and an unchanged positive or
+    exact target whose actual reached ``over`` × the target is marked ``easy`` (set too low).
+    """
     before, now = _rows(last), _rows(this)
     out = []
     for (level2, key), ind in now.items():
         old = before.get((level2, key))
         if old is None:
             out.append(YearChange(level2, ind.name, "", ind.value_text, Change.NEW))
-        else:
-            out.append(_compare(level2, old, ind))
+            continue
+        found = _compare(level2, old, ind)
+        text = (actuals or {}).get((level2, key), "")
+        value = parse_value(text) if text else None
+        easy = found.change is Change.SAME and _far_above(old.value, value, over)
+        out.append(replace(found, last_actual=text, easy=easy))
     for (level2, key), ind in before.items():
         if (level2, key) not in now:
             out.append(YearChange(level2, ind.name, ind.value_text, "", Change.DROPPED))
     return out
+
+
+def _far_above(target: IndicatorValue, actual: IndicatorValue | None, over: Decimal) -> bool:
+    if actual is None or target.direction not in (Direction.POSITIVE, Direction.EXACT):
+        return False  # a reverse target (≤) is met by less; an exact one scores as positive
+    same_unit = target.unit == actual.unit and target.scale == actual.scale
+    if not same_unit or target.number is None or actual.number is None or target.number <= 0:
+        return False
+    return actual.number >= target.number * over
 
 
 def budget_change(last: Declaration, this: Declaration) -> Decimal | None:

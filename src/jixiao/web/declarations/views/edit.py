@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import uuid
+from datetime import date
 
 from django.conf import settings
 from django.contrib import messages
@@ -11,8 +12,17 @@ from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
 
+from jixiao.evaluation.canonical import loads as evaluation_loads
+from jixiao.library.continuity import (
+    Actuals,
+    actual_key,
+    budget_change,
+    compare_years,
+    percent_text,
+)
 from jixiao.model import Declaration as Form
 from jixiao.model import TreeVariant
+from jixiao.policy import load_policy
 from jixiao.web.accounts.models import AuthedRequest
 from jixiao.web.declarations import codec, comments, diff, editor, engine, inputs, rows, store
 from jixiao.web.declarations.access import get_for_action
@@ -56,7 +66,35 @@ def _context(
         "max_rows": rows.MAX_ROWS,
         "max_bytes": settings.DATA_UPLOAD_MAX_MEMORY_SIZE,
         "unsaved": bool(errors),
+        "last_year": last_year(row, form),
     }
+
+
+def last_year(row: Declaration, form: Form) -> dict[str, object] | None:
+    """与上年比较 for a 延续性 draft: last year's target beside this year's, per indicator."""
+    if row.previous_id is None or not row.workflow_status.is_editable:
+        return None
+    assert row.previous is not None
+    before = engine.stored(row.previous.content).form
+    change = budget_change(before, form)
+    percent = load_policy().on(date.today()).number("evaluation_over_completion_ratio")
+    over = percent / 100  # the self-evaluation's 超计划 threshold (130%)
+    return {
+        "year": before.year,
+        "changes": compare_years(before, form, _actuals(row.previous), over),
+        "budget": None
+        if change is None
+        else f"{'+' if change >= 0 else '-'}{percent_text(change)}%",
+    }
+
+
+def _actuals(previous: Declaration) -> Actuals:
+    """实际完成值 of last year's latest self-evaluation of that declaration, if there is one."""
+    record = previous.evaluations.order_by("-updated_at").first()
+    if record is None:
+        return {}
+    evaluation = evaluation_loads(record.content)[0]
+    return {actual_key(r.level2, r.name): r.actual_text for r in evaluation.rows if r.actual_text}
 
 
 def _return_comment(row: Declaration) -> Transition | None:
