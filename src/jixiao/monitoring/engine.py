@@ -15,7 +15,6 @@ from jixiao.monitoring.lights import ReportLights, report_lights
 from jixiao.monitoring.model import MonitoringReport
 from jixiao.monitoring.policy import Settings, settings_for
 from jixiao.monitoring.registry import CHECKS, MonitoringFinding, ReportContext
-from jixiao.registry import selected
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,14 +38,13 @@ def check_report(
     ctx = ReportContext(report, lights, s)
     cites = s.citations
     findings = []
-    for code in selected(sorted(CHECKS), select, ignore):
-        entry = CHECKS[code]
+    for entry in CHECKS.chosen(select, ignore):
         basis = str(cites[entry.basis])
         for hit in entry.check(ctx):
             row = None if hit.row is None else report.rows[hit.row]
             findings.append(
                 MonitoringFinding(
-                    code=code,
+                    code=entry.code,
                     symbol=entry.symbol,
                     severity=entry.severity,
                     message=entry.template.format(**hit.args),
