@@ -251,3 +251,42 @@ def test_the_library_exports_and_the_admin_imports_it_back(world: World) -> None
         reverse("indicators:import"), {"file": bad, "csrfmiddlewaretoken": admin.token}, follow=True
     )
     assert "不是可读取的 Excel 工作簿" in page.content.decode()
+
+
+def test_a_curator_renames_an_entry_in_the_admin_and_the_old_name_still_finds_it(
+    world: World,
+) -> None:
+    _approved(world, 0)
+    learn_approved()
+    row = LibraryEntry.objects.get(name="用人单位满意度")
+    admin = Signed(world.users["admin"])
+    url = reverse("admin:indicators_libraryentry_change", args=[row.pk])
+    page = admin.get(url)
+    assert page.status_code == 200
+    fields = {
+        "level1": row.level1,
+        "level2": row.level2,
+        "name": "用人单位对聘用人员的满意度",
+        "sector": "",
+        "domain": "",
+        "fund_use": "",
+        "explanation": "用人单位的评价",
+        "unit": "%",
+        "direction": row.direction,
+        "reference": "≥95%",
+        "basis": "历史标准",
+        "scoring": "",
+        "origin": row.origin,
+        "status": "在用",
+        "note": "",
+    }
+    assert admin.post(url, fields).status_code == 302
+    row.refresh_from_db()
+    assert (row.name, row.origin, row.explanation) == (
+        "用人单位对聘用人员的满意度",
+        "人工",
+        "用人单位的评价",
+    )
+    assert "用人单位满意度" in row.aliases
+    hits = Signed(world.users["filer"]).get(reverse("indicators:suggest"), q="用人单位满意度")
+    assert "用人单位对聘用人员的满意度" in hits.content.decode()

@@ -36,6 +36,9 @@ class LibraryEntryAdmin(admin.ModelAdmin):
 
     def save_model(self, request: HttpRequest, obj: LibraryEntry, form: Any, change: bool) -> None:
         obj.origin = Origin.CURATED
+        if change and "name" in form.changed_data:  # a rename: forms still find the old name
+            old = form.initial.get("name", "")
+            obj.aliases = [a for a in dict.fromkeys([*obj.aliases, old]) if a and a != obj.name]
         if not obj.key:
             obj.key = f"{obj.level2}/{normalise(obj.name)}"
         super().save_model(request, obj, form, change)
