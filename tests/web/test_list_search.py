@@ -4,12 +4,10 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-import pytest
 from django.urls import reverse
 
 from jixiao.web.declarations import codec
 from jixiao.web.declarations.models import Declaration
-from jixiao.web.declarations.views import listing
 from tests.web.conftest import World
 
 URL = reverse("declarations:list")
@@ -47,18 +45,3 @@ def test_it_sorts_by_name_total_and_year(world: World) -> None:
     newest = Declaration.objects.order_by("-updated_at").first()
     assert newest is not None and _names(world)[0] == newest.project_name
     assert len(_names(world, sort="nonsense")) == 5  # an unknown order is the default
-
-
-def test_it_lists_at_most_the_search_limit_and_says_so(
-    world: World, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    rows = [world.declaration(index=i) for i in range(4)]
-    monkeypatch.setattr(listing, "SEARCH_LIMIT", 2)
-    response = world.client("finance").get(URL, {"q": rows[0].department_name})
-    assert response.status_code == 200
-    assert len(response.context["page"]) == 2
-    assert "检索结果超过2份" in response.content.decode()
-    monkeypatch.setattr(listing, "SEARCH_LIMIT", 4)
-    response = world.client("finance").get(URL, {"q": rows[0].department_name})
-    assert len(response.context["page"]) == 4 and "检索结果超过" not in response.content.decode()
-    assert len(_names(world)) == 4  # the list without a search counts everything

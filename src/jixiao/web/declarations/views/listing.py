@@ -13,7 +13,6 @@ from django.http import HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.functional import cached_property
 from django.views.decorators.http import require_GET
 
 from jixiao.web.accounts.models import AuthedRequest, Organisation
@@ -119,39 +118,6 @@ def _years(rows: QuerySet[Declaration]) -> list[int]:
     return list(range(span["last"], span["first"] - 1, -1))
 
 
-#: A search lists at most this many forms (40 pages): counting every match of a broad term
-#: over 10⁵ forms costs more than the page itself (bench/scale_bench.py).
-SEARCH_LIMIT = 1000
-
-
-class SearchPaginator(Paginator):  # type: ignore[type-arg]
-    """Counts at most :data:`SEARCH_LIMIT` matches (``SELECT COUNT(*)`` over a ``LIMIT``)."""
-
-    @cached_property
-    def matches(self) -> int:
-        """The number of matches, or SEARCH_LIMIT + 1 when there are more."""
-        return int(self.object_list[: SEARCH_LIMIT + 1].count())  # type: ignore[attr-defined]
-
-    @cached_property
-    def count(self) -> int:
-        return min(self.matches, SEARCH_LIMIT)
-
-    @property
-    def capped(self) -> bool:
-        return self.matches > SEARCH_LIMIT
-
-
-def _paginator(request: AuthedRequest, rows: QuerySet[Declaration]) -> Paginator[Declaration]:
-    if not request.GET.get("q", "").strip():
-        return Paginator(rows, PAGE_SIZE)
-    paginator = SearchPaginator(rows, PAGE_SIZE)
-    if paginator.capped:
-        messages.info(
-            request, f"检索结果超过{SEARCH_LIMIT}份，只列出前{SEARCH_LIMIT}份，请细化检索词"
-        )
-    return paginator
-
-
 def _page(
     request: AuthedRequest,
     rows: QuerySet[Declaration],
@@ -159,7 +125,8 @@ def _page(
     status: int,
     **extra: object,
 ) -> HttpResponse:
-    page = _paginator(request, rows).get_page(request.GET.get("page"))
+    paginator = Paginator(rows, PAGE_SIZE)
+    page = paginator.get_page(request.GET.get("page"))
     prefix = reverse("declarations:list")
     # The page shows formatted rows; the paginator only counted and sliced the queryset.
     page.object_list = [_row(d, prefix) for d in page.object_list]  # type: ignore[misc]
