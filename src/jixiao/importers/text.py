@@ -37,6 +37,7 @@ from jixiao.importers.labels import (
     split_org,
     to_wanyuan,
 )
+from jixiao.importers.lookup import field_of
 from jixiao.model import Declaration, Funding, SourceLocation, Verdict
 
 _TITLE = re.compile(r"绩效目标(?:申报)?表")
@@ -114,6 +115,8 @@ class _Form:
     text: str = ""
     starts: list[int] = field(default_factory=list)
     issues: list[ImportIssue] = field(default_factory=list)
+    #: where each header field was read (catalogue field key → location)
+    where: dict[str, SourceLocation] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         texts = [line for _, line in self.lines]
@@ -192,22 +195,34 @@ def _read_title(form: _Form, header_start: int) -> tuple[str, str, int | None]:
     return attachment, title, int(year.group(1)) if year else None
 
 
-def _labelled(pattern: re.Pattern[str], region: str) -> list[tuple[str, str]]:
-    """(label, text up to the next label) for every label ``pattern`` finds in ``region``."""
+def _labelled(pattern: re.Pattern[str], region: str) -> list[tuple[str, str, int]]:
+    """(label, text up to the next label, the label's offset in ``region``) for every
+    label ``pattern`` finds in ``region``."""
     marks = list(pattern.finditer(region))
     ends = [m.start() for m in marks[1:]] + [len(region)] if marks else []
     pairs = zip(marks, ends, strict=True)
-    return [(compact(m.group(0)), region[m.end() : e]) for m, e in pairs]
+    return [(compact(m.group(0)), region[m.end() : e], m.start()) for m, e in pairs]
 
 
 def _read_header(form: _Form, start: int, end: int) -> dict[str, str]:
     fields: dict[str, str] = {}
-    for label, text in _labelled(_HEADER_LABEL, form.text[start:end]):
+    for label, text, at in _labelled(_HEADER_LABEL, form.text[start:end]):
         value = _clean_region(text).lstrip(":： ").strip()
-        fields.setdefault(_HEADER_FIELDS.get(label, "other:" + label), value)
+        key = _HEADER_FIELDS.get(label, "other:" + label)
+        if key not in fields:
+            fields[key] = value
+            form.where.setdefault(_field_key(key), form.loc(start + at))
     if not fields.get("project_name"):
         form.issue(start, "未找到项目名称")
     return fields
+
+
+def _field_key(key: str) -> str:
+    """The catalogue's key of a header field (a model attribute, or 项目负责人 → manager)."""
+    if not key.startswith("other:"):
+        return key
+    spec = field_of(key.removeprefix("other:"))
+    return spec.key.value if spec else key.removeprefix("other:")
 
 
 def _read_funding(form: _Form, start: int, end: int) -> Funding:
@@ -224,6 +239,7 @@ def _read_funding(form: _Form, start: int, end: int) -> Funding:
         if m is None or m.group(1) is None:
             amounts[key] = None
             continue
+        form.where.setdefault(key, form.loc(start + m.start()))
         try:
             amounts[key] = to_wanyuan(m.group(1), m.group(2) or default_unit)
         except InvalidOperation:
@@ -253,8 +269,10 @@ def _paragraphs(lines: list[str]) -> str:
 
 def _read_goals(form: _Form, start: int, end: int) -> tuple[str, str]:
     annual, long_term = "", ""
-    for label, region in _labelled(_GOAL_LABEL, form.text[start:end].replace("|", " ")):
+    for label, region, at in _labelled(_GOAL_LABEL, form.text[start:end].replace("|", " ")):
         text = _paragraphs(region.split("\n"))
+        key = "long_term_goal" if label in _LONG_GOALS else "annual_goal"
+        form.where.setdefault(key, form.loc(start + at))
         if label in _LONG_GOALS:
             long_term = long_term or text
         else:
@@ -318,6 +336,7 @@ def parse_form(
         footnote=_clean_region(text[foot_at:]) if foot_at < end else "",
         other_fields=tuple((k.removeprefix("other:"), v) for k, v in fields.items()),
         location=form.loc(0),
+        field_locations=tuple(form.where.items()),
     )
     if not groups:
         form.issue(block, "未找到绩效指标")

@@ -36,9 +36,13 @@ def to_text(decl: Declaration) -> str:
     return json.dumps(to_json_object(decl), ensure_ascii=False, sort_keys=True)
 
 
+#: Keys that say where a form was read, not what it says.
+_WHERE_KEYS = frozenset({"location", "field_locations"})
+
+
 def _without_locations(value: object) -> object:
     if isinstance(value, dict):
-        return {k: _without_locations(v) for k, v in value.items() if k != "location"}
+        return {k: _without_locations(v) for k, v in value.items() if k not in _WHERE_KEYS}
     if isinstance(value, list):
         return [_without_locations(v) for v in value]
     return value
