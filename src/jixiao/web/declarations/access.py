@@ -25,10 +25,10 @@ def visible(user: User) -> QuerySet[Declaration]:
     if user.organisation_id is None:
         return rows.none()
     if user.workflow_role is Role.DEPARTMENT_REVIEWER:
-        return rows.filter(
-            Q(organisation_id=user.organisation_id)
-            | Q(organisation__parent_id=user.organisation_id)
-        )
+        # the department and its units, as an IN (subquery): an index look-up per unit instead
+        # of a join over every form (bench/scale_bench.py: 17 ms vs 53 ms at 10⁵ forms)
+        own = Q(pk=user.organisation_id) | Q(parent_id=user.organisation_id)
+        return rows.filter(organisation_id__in=Organisation.objects.filter(own).values("pk"))
     return rows.filter(organisation_id=user.organisation_id)
 
 
