@@ -107,6 +107,21 @@ def test_a_stale_revision_is_a_conflict(world: World) -> None:
     assert filer.post(url, _entries(record)).status_code == 409  # still revision 1
 
 
+@pytest.mark.parametrize("revision", ["abc", "9" * 40, "-1"])
+def test_a_malformed_revision_is_a_chinese_400_not_a_500(world: World, revision: str) -> None:
+    record = _open(world)
+    url = reverse("evaluation:save", kwargs={"pk": record.pk})
+    response = Signed(world.users["filer"]).post(url, _entries(record, revision=revision))
+    assert response.status_code == 400
+    assert "修订号" in response.content.decode()
+
+
+def test_a_round_year_outside_the_allowed_range_is_refused(world: World) -> None:
+    finance = Signed(world.users["finance"])
+    response = finance.post(ROUNDS, {"year": "99999", "deadline": "2026-03-31"})
+    assert response.status_code == 400
+
+
 def test_outsiders_get_404_and_other_roles_403(world: World) -> None:
     record = _open(world)
     detail = reverse("evaluation:detail", kwargs={"pk": record.pk})

@@ -17,6 +17,8 @@ from jixiao.evaluation import score_evaluation
 from jixiao.evaluation.checks import run_checks
 from jixiao.evaluation.workflow import EvaluationAction, actions
 from jixiao.web.accounts.models import AuthedRequest
+from jixiao.web.declarations import inputs
+from jixiao.web.declarations.inputs import InputError
 from jixiao.web.declarations.models import Declaration
 from jixiao.web.evaluation import offline, store
 from jixiao.web.evaluation.access import get_visible, visible
@@ -45,12 +47,12 @@ def _allowed(request: AuthedRequest, record: EvaluationRecord, action: Evaluatio
 
 def _round_input(request: AuthedRequest) -> tuple[int, date]:
     try:
-        year = int(request.POST.get("year", ""))
+        year = inputs.parse_year(request.POST.get("year", ""))
         deadline = date.fromisoformat(request.POST.get("deadline", ""))
-    except ValueError:
-        raise EntryError("请填写年度（如 2025）和截止日期（如 2026-03-31）") from None
-    if not 2000 <= year <= 2100:
-        raise EntryError("年度应在 2000 到 2100 之间")
+    except (ValueError, InputError):
+        raise EntryError(
+            "请填写年度（如 2025，须在允许的年度范围内）和截止日期（如 2026-03-31）"
+        ) from None
     return year, deadline
 
 
@@ -121,8 +123,9 @@ def save(request: AuthedRequest, pk: uuid.UUID) -> HttpResponse:
     _allowed(request, record, EvaluationAction.SAVE)
     try:
         ev = apply_entries(store.form_of(record), request.POST)
-        store.save(request.user, record, int(request.POST.get("revision", "0") or 0), ev)
-    except EntryError as exc:
+        revision = inputs.parse_count(request.POST.get("revision", ""), "修订号")
+        store.save(request.user, record, revision, ev)
+    except (EntryError, InputError) as exc:
         return _page(request, pk, 400, str(exc))
     except store.Refused as exc:
         raise PermissionDenied(str(exc)) from None
