@@ -12,15 +12,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
 from jixiao.importers.base import ImportIssue
-from jixiao.importers.labels import to_wanyuan
 from jixiao.model import Funding, SourceLocation
 from jixiao.model.catalogue import FieldKey, FieldSpec
+from jixiao.values.money import printed_amount
 
 _K = FieldKey
-_AMOUNT = re.compile(r"^([+-]?\d[\d,，]*(?:\.\d+)?)\s*(万元|万|元)?$")
 _UNIT_LINE = re.compile(r"(?:单位|金额)\s*[:：]?\s*[（(]?\s*(万元|元)")
 _LABEL_UNIT = re.compile(r"[（(]\s*(万元|元)\s*[)）]")
 _MODEL_FIELDS = (_K.ANNUAL_TOTAL, _K.FISCAL, _K.OTHER, _K.PROJECT_TOTAL)
@@ -47,19 +46,14 @@ class FundingReader:
 
     def reads(self, text: str) -> bool:
         """Whether ``text`` is an amount (a label's value must be one to be taken)."""
-        return _AMOUNT.match(_squeeze(text)) is not None
+        return printed_amount(text) is not None
 
     def read(
         self, spec: FieldSpec, text: str, where: SourceLocation, issues: list[ImportIssue]
     ) -> None:
-        m = _AMOUNT.match(_squeeze(text))
-        if m is None:
+        value = printed_amount(text, self.unit)
+        if value is None:
             issues.append(ImportIssue(where, f"{spec.name}“{text}”不是金额，未读取"))
-            return
-        try:
-            value = to_wanyuan(m.group(1), m.group(2) or self.unit)
-        except InvalidOperation:
-            issues.append(ImportIssue(where, f"{spec.name}“{text}”无法读取"))
             return
         if spec.key is _K.PROJECT_TOTAL and _K.ANNUAL_TOTAL not in self.amounts:
             self.midterm_first = True

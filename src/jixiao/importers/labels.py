@@ -8,7 +8,6 @@ model's vocabulary. Nothing here judges content.
 from __future__ import annotations
 
 import re
-from decimal import Decimal
 from enum import Enum
 
 from jixiao.model import Level1, Level2, Organisation, Requirement, Verdict
@@ -170,18 +169,6 @@ def split_org(text: str) -> Organisation:
         if m := pattern.match(text):
             return Organisation(name=m.group("name").strip(), code=m.group("code"))
     return Organisation(name=text)
-
-
-def to_wanyuan(number: str, unit: str) -> Decimal:
-    """An amount as printed (thousands separators allowed) in 元 or 万元 → exact 万元.
-
-    Raises ``decimal.InvalidOperation`` when ``number`` is not a number.
-
-    >>> to_wanyuan("1,285,430.50", "元")
-    Decimal('128.54305')
-    """
-    value = Decimal(number.replace(",", "").replace("，", ""))
-    return value / Decimal(10000) if unit == "元" else value
 
 
 FILLED_BOXES = "█■☑✔√☒●▇"

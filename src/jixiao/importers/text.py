@@ -12,7 +12,7 @@ import bisect
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from itertools import accumulate
 
 from jixiao.importers.assemble import iter_assemble
@@ -35,10 +35,10 @@ from jixiao.importers.labels import (
     flexible,
     marked_verdicts,
     split_org,
-    to_wanyuan,
 )
 from jixiao.importers.lookup import field_of
 from jixiao.model import Declaration, Funding, SourceLocation, Verdict
+from jixiao.values.money import NUMBER, UNIT, MoneyError, to_wan
 
 _TITLE = re.compile(r"绩效目标(?:申报)?表")
 _ATTACHMENT = re.compile(r"^附件\s*(\d*)\s*[:：]?$")
@@ -88,7 +88,7 @@ _BLOCK_START = re.compile(_labels("绩效指标", "一级指标"))
 _VERDICT = re.compile(flexible("综合评定等级"))
 #: 注： at the start of a line (lines are stripped); the match starts at the line break.
 _FOOTNOTE = re.compile(r"\n注\s*[:：]")
-_AMOUNT = r"([0-9][0-9,，]*(?:\.[0-9]+)?)\s*(万元|元|万)?"
+_AMOUNT = f"({NUMBER})\\s*({UNIT})?"
 _MONEY = {
     "annual_total": re.compile(flexible("年度资金总额") + r"\s*[:：]?\s*" + _AMOUNT + "?"),
     "fiscal": re.compile(flexible("财政拨款") + r"\s*[:：]?\s*" + _AMOUNT + "?"),
@@ -241,8 +241,8 @@ def _read_funding(form: _Form, start: int, end: int) -> Funding:
             continue
         form.where.setdefault(key, form.loc(start + m.start()))
         try:
-            amounts[key] = to_wanyuan(m.group(1), m.group(2) or default_unit)
-        except InvalidOperation:
+            amounts[key] = to_wan(m.group(1), m.group(2) or default_unit)
+        except MoneyError:
             form.issue(start + m.start(), f"金额“{m.group(0)}”无法读取")
             amounts[key] = None
     if amounts["annual_total"] is None:

@@ -3,7 +3,12 @@
 Every amount the system accepts from a person or a client goes through :func:`parse_amount`
 (text) or :func:`check_amount` (a ``Decimal`` already read, e.g. from canonical JSON):
 finite, not negative, at most 6 decimals of 万元 (1 分), and at most :data:`MAX_WAN`.
-``150万`` and ``150万元`` are both 万元; ``1,500,000元`` is converted.
+``150万`` and ``150万元`` are both 万元; ``1,500,000元`` and ``1.2亿`` are converted.
+
+The importers read what a form prints, which may be wrong: :func:`printed_amount` turns a
+printed amount into exact 万元 without judging it (a negative or huge figure is kept as
+printed; judging it is the review's job) and :func:`to_wan` converts a number and its unit
+found by a larger pattern (:data:`NUMBER` and :data:`UNIT` are its pieces).
 
 >>> parse_amount("150万")
 Decimal('150')
@@ -31,8 +36,15 @@ MAX_WAN: Final = Decimal(10_000_000)
 #: The smallest step, in 万元: 1 分.
 STEP_WAN: Final = Decimal("0.000001")
 
-_YUAN_PER_WAN: Final = Decimal(10_000)
-_SHAPE: Final = re.compile(r"^([+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?)\s*(万元|万|元)?$")
+#: A number as printed, thousands separators allowed (for use inside a larger pattern).
+NUMBER: Final = r"[0-9][0-9,，]*(?:\.[0-9]+)?"
+#: The units an amount may carry, longest first.
+UNIT: Final = r"亿元|亿|万元|万|元"
+
+_TEN_THOUSAND: Final = Decimal(10_000)  # 元 per 万元, and 万元 per 亿元
+_SHAPE: Final = re.compile(
+    r"^([+-]?(?:[0-9][0-9,，]*(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?)(" + UNIT + ")?$"
+)
 
 
 class MoneyError(ValueError):
@@ -40,26 +52,56 @@ class MoneyError(ValueError):
 
 
 def parse_amount(text: str, label: str = "金额", unit: str = "万元") -> Decimal | None:
-    """A 万元 amount typed as text: blank → None; separators and a 万元 / 万 / 元 unit allowed.
+    """A 万元 amount typed as text: blank → None; separators and a 万元 / 万 / 元 / 亿 unit allowed.
 
     ``unit`` is the unit of a bare number (a form whose header says 单位：元 passes "元").
 
     >>> parse_amount("531,500", unit="元")
     Decimal('53.15')
+    >>> parse_amount("1.2亿")
+    Decimal('12000.0')
     """
-    cleaned = text.strip().replace(",", "").replace("，", "").replace(" ", "")
-    if not cleaned:
+    if not text.strip():
         return None
-    match = _SHAPE.match(cleaned)
-    if match is None:
+    value = printed_amount(text, unit)
+    if value is None:
         raise MoneyError(f"{label}“{text}”不是数字（单位：万元，如 150 或 150万元）")
-    try:
-        value = Decimal(match.group(1))
-    except InvalidOperation:  # pragma: no cover - the pattern admits only decimals
-        raise MoneyError(f"{label}“{text}”不是数字") from None
-    if (match.group(2) or unit) == "元":
-        value = value / _YUAN_PER_WAN
     return check_amount(value, label, text)
+
+
+def printed_amount(text: str, unit: str = "万元") -> Decimal | None:
+    """An amount as printed → exact 万元, not judged; None when ``text`` is not an amount.
+
+    Spaces and thousands separators are ignored; ``unit`` is the unit of a bare number.
+
+    >>> printed_amount(" 1,681,680 元"), printed_amount("-5", "元"), printed_amount("约5万")
+    (Decimal('168.168'), Decimal('-0.0005'), None)
+    """
+    match = _SHAPE.match("".join(text.split()))
+    if match is None:
+        return None
+    return to_wan(match.group(1), match.group(2) or unit)
+
+
+def to_wan(number: str, unit: str) -> Decimal:
+    """``number`` (separators allowed) in ``unit`` (元 / 万元 / 万 / 亿元 / 亿) → exact 万元.
+
+    Raises :class:`MoneyError` when ``number`` is not a number or ``unit`` not a unit.
+
+    >>> to_wan("1,285,430.50", "元"), to_wan("3", "亿")
+    (Decimal('128.54305'), Decimal('30000'))
+    """
+    try:
+        value = Decimal(number.replace(",", "").replace("，", ""))
+    except InvalidOperation:
+        raise MoneyError(f"金额“{number}”不是数字") from None
+    if unit == "元":
+        return value / _TEN_THOUSAND
+    if unit in ("亿元", "亿"):
+        return value * _TEN_THOUSAND
+    if unit in ("万元", "万"):
+        return value
+    raise MoneyError(f"金额单位“{unit}”应为元、万元或亿元")
 
 
 def check_amount(value: Decimal, label: str = "金额", text: str | None = None) -> Decimal:
@@ -87,4 +129,14 @@ def _shown(value: Decimal) -> str:
     return format(value, "f") if value.is_finite() and -20 < value.adjusted() < 20 else str(value)
 
 
-__all__ = ["MAX_WAN", "STEP_WAN", "MoneyError", "check_amount", "parse_amount"]
+__all__ = [
+    "MAX_WAN",
+    "NUMBER",
+    "STEP_WAN",
+    "UNIT",
+    "MoneyError",
+    "check_amount",
+    "parse_amount",
+    "printed_amount",
+    "to_wan",
+]
