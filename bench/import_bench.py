@@ -3,10 +3,11 @@
     python bench/import_bench.py [--forms 10003] [--repeat 3]
     python bench/import_bench.py --in-process seed|corpus --forms N   (for callgrind)
 
-Two inputs, each one file: (a) the seven seed forms repeated to ``--forms`` forms; (b) the
-declarations of the shared corpus (``../shared/corpus/forms``, files whose header says
-``# kind: declaration``, header lines stripped), twenty layouts one after another, repeated
-until the file holds at least ``--forms`` of them. The command runs as a child process
+Three inputs: (a) one file of the seven seed forms repeated to ``--forms`` forms; (b) one
+file of the declarations of the shared corpus (``../shared/corpus/forms``, files whose header
+says ``# kind: declaration``, header lines stripped), twenty layouts one after another,
+repeated until the importer splits out at least ``--forms`` of them; (c) the same
+declarations one per file, ``--forms`` files in one command. The command runs as a child process
 (interpreter start, imports, reading, parsing, JSON, writing); its wall time and its CPU time
 (``getrusage(RUSAGE_CHILDREN)``) are the best of ``--repeat`` runs. Forms are counted as the
 importer splits them out, not as put in.
@@ -71,6 +72,18 @@ def declaration_corpus(forms: int) -> bytes:
     return ("\n\n".join(texts * copies) + "\n").encode()
 
 
+def declaration_files(forms: int, folder: Path) -> list[Path]:
+    """The declarations one per file, each written ``forms / 20`` times over (many files
+    in one command, as a user imports a folder)."""
+    texts = declaration_texts()
+    paths = []
+    for n in range(-(-forms // len(texts))):
+        for k, text in enumerate(texts):
+            paths.append(folder / f"{n:05d}_{k:02d}.txt")
+            paths[-1].write_text(text + "\n", encoding="utf-8")
+    return paths
+
+
 def best_of(repeat: int, work: Callable[[], object]) -> Timing:
     """Best wall and CPU time of ``repeat`` runs in this process (the result is kept until
     the clock stops: freeing it is not part of the work)."""
@@ -127,6 +140,15 @@ def report(name: str, data: bytes, repeat: int) -> None:
     )
 
 
+def report_files(name: str, forms: int, repeat: int) -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        paths = declaration_files(forms, Path(tmp))
+        count = sum(len(import_bytes(p.read_bytes(), p.name).declarations) for p in paths)
+        cli = command(["import", *map(str, paths), "--format", "json"], repeat)
+    print(f"\n{name}: {len(paths):,} files, {count:,} forms split out")
+    print(rate("jixiao import --format json", count, cli))
+
+
 def rate(label: str, forms: int, t: Timing) -> str:
     return (
         f"  {label}: {forms / t.wall:,.0f} forms/s wall ({t.wall:.2f} s),"
@@ -153,6 +175,7 @@ def main() -> None:
     print(f"start-up (jixiao --version): {start.wall:.2f} s wall, {start.cpu:.2f} s CPU")
     report("(a) seed forms repeated", seed_corpus(args.forms), args.repeat)
     report("(b) corpus declarations repeated", declaration_corpus(args.forms), args.repeat)
+    report_files("(c) corpus declarations, one per file", args.forms, args.repeat)
     print(f"\nload average at the end {os.getloadavg()[0]:.2f}")
 
 
