@@ -9,6 +9,9 @@ import pytest
 
 from jixiao.cli import main
 from jixiao.data import seed_bytes
+from jixiao.importers.files import read_files
+from jixiao.model import dumps
+from jixiao.model.canonical import to_json_object
 
 
 @pytest.fixture
@@ -49,6 +52,19 @@ def test_import_accepts_canonical_json_too(
     saved.write_text(first, encoding="utf-8")
     assert main(["import", str(saved), "--format", "json"]) == 0
     assert capsys.readouterr().out == first
+
+
+def test_it_writes_the_json_of_several_files_as_dumps_does(
+    seed_file: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    other = tmp_path / "other.txt"
+    other.write_bytes(seed_bytes())
+    assert main(["import", str(seed_file), str(other), "--format", "json"]) == 0
+    forms, _ = read_files([seed_file, other])
+    objects = [to_json_object(d) for d in forms]
+    assert capsys.readouterr().out == dumps(forms)
+    assert dumps(forms) == json.dumps(objects, ensure_ascii=False, indent=2) + "\n"
+    assert len(forms) == 14  # the seven seed forms twice, each streamed as it is read
 
 
 @pytest.mark.parametrize(
