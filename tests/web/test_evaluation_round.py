@@ -99,6 +99,37 @@ def test_a_bad_entry_is_refused_in_chinese_and_nothing_is_saved(world: World) ->
     assert record.revision == 1 and not EvaluationEvent.objects.exists()
 
 
+def test_it_reads_the_executed_amount_as_every_amount_is_read(world: World) -> None:
+    record = _open(world)
+    url = reverse("evaluation:save", kwargs={"pk": record.pk})
+    filer = Signed(world.users["filer"])
+    assert filer.post(url, _entries(record, executed="12,000元")).status_code == 302
+    record.refresh_from_db()
+    assert str(form_of(record).budget.executed) == "1.2"
+
+
+@pytest.mark.parametrize(
+    ("executed", "reason"),
+    [
+        ("-5", "不能为负数"),
+        ("1e9", "超过上限"),
+        ("0.0000001", "精确到分以下"),
+        ("五万", "不是数字"),
+    ],
+)
+def test_a_bad_executed_amount_is_refused_with_the_reason(
+    world: World, executed: str, reason: str
+) -> None:
+    record = _open(world)
+    url = reverse("evaluation:save", kwargs={"pk": record.pk})
+    response = Signed(world.users["filer"]).post(url, _entries(record, executed=executed))
+    assert response.status_code == 400
+    assert f"全年执行数“{executed}”" in response.content.decode()
+    assert reason in response.content.decode()
+    record.refresh_from_db()
+    assert record.revision == 1
+
+
 def test_a_stale_revision_is_a_conflict(world: World) -> None:
     record = _open(world)
     filer = Signed(world.users["filer"])

@@ -1,7 +1,8 @@
 """The unit's entries posted from the self-evaluation page → a new SelfEvaluation.
 
 Every field has a length limit and numbers are read as Decimal with a Chinese error that
-names the field; the approved names and 年度指标值 are never taken from the post.
+names the field (money through :func:`jixiao.values.money.parse_amount`, like every amount
+the system accepts); the approved names and 年度指标值 are never taken from the post.
 """
 
 from __future__ import annotations
@@ -12,11 +13,11 @@ from decimal import Decimal, InvalidOperation
 
 from jixiao.evaluation import SelfEvaluation
 from jixiao.evaluation.formulas import parse_actual
+from jixiao.values.money import MoneyError, parse_amount
 
 TEXT_LIMIT = 1000
 SHORT_LIMIT = 100
 _MAX_POINTS = Decimal(100)
-_MAX_MONEY = Decimal("1e12")
 
 
 class EntryError(ValueError):
@@ -45,6 +46,13 @@ def _number(data: Mapping[str, str], key: str, label: str, top: Decimal) -> Deci
     return value
 
 
+def _amount(data: Mapping[str, str], key: str, label: str) -> Decimal | None:
+    try:
+        return parse_amount(_text(data, key, label, SHORT_LIMIT), label)
+    except MoneyError as exc:
+        raise EntryError(str(exc)) from None
+
+
 def apply_entries(ev: SelfEvaluation, data: Mapping[str, str]) -> SelfEvaluation:
     """``ev`` with the posted entries; raises :class:`EntryError`."""
     rows = []
@@ -63,7 +71,7 @@ def apply_entries(ev: SelfEvaluation, data: Mapping[str, str]) -> SelfEvaluation
         )
     budget = dataclasses.replace(
         ev.budget,
-        executed=_number(data, "executed", "全年执行数", _MAX_MONEY),
+        executed=_amount(data, "executed", "全年执行数"),
         rate_text=_text(data, "rate", "执行率", SHORT_LIMIT),
         reason=_text(data, "reason", "原因"),
     )
