@@ -102,6 +102,7 @@ PAGE_CASES = [
     Case("jobs:learn", "post", "草稿", "302 403 403 403 403 302"),
     Case("jobs:detail", "get", "草稿", "302 200 404 404 404 404"),
     Case("jobs:cancel", "post", "草稿", "302 302 404 404 404 404"),
+    Case("jobs:restart", "post", "草稿", "302 400 404 404 404 404"),
     Case("jobs:download", "get", "草稿", "302 200 404 404 404 404"),
 ]
 
@@ -148,6 +149,7 @@ API_CASES = [
     Case("POST /jobs/learn", "post", "草稿", "401 403 403 403 403 201"),
     Case("GET /jobs/{pk}", "get", "草稿", "401 200 404 404 404 404"),
     Case("POST /jobs/{pk}/cancel", "post", "草稿", "401 200 404 404 404 404"),
+    Case("POST /jobs/{pk}/restart", "post", "草稿", "401 400 404 404 404 404"),
     Case("GET /jobs/{pk}/result", "get", "草稿", "401 200 404 404 404 404"),
     Case("GET /openapi.json", "get", "草稿", "302 200 200 200 200 200"),
     Case("GET /docs", "get", "草稿", "302 200 200 200 200 200"),
@@ -205,7 +207,7 @@ def _page_url(case: Case, world: World, pk: object) -> str:
     return reverse(case.name, kwargs=kwargs or None)
 
 
-_JOB_PAGES = {"jobs:detail", "jobs:cancel", "jobs:download"}
+_JOB_PAGES = {"jobs:detail", "jobs:cancel", "jobs:restart", "jobs:download"}
 
 
 def _job(world: World) -> Any:

@@ -182,6 +182,8 @@ JIXIAO_MAX_ZIP_RATIO = int(_env("MAX_ZIP_RATIO", "100"))
 JIXIAO_MAX_JOB_FORMS = int(_env("MAX_JOB_FORMS", "100000"))
 #: A bulk import of more files runs as parts of this many files, one queued task each.
 JIXIAO_JOB_PART_FILES = int(_env("JOB_PART_FILES", "250"))
+#: A 运行中 job whose worker wrote no heartbeat for this long is shown and marked 已中断.
+JIXIAO_JOB_HEARTBEAT_SECONDS = int(_env("JOB_HEARTBEAT_SECONDS", "600"))
 #: Paths whose multipart body may reach JIXIAO_MAX_JOB_UPLOAD_BYTES (the bulk imports).
 JIXIAO_BULK_UPLOAD_PATHS = ("/jobs/import/", "/api/jobs/imports")
 DATA_UPLOAD_MAX_NUMBER_FILES = int(_env("MAX_UPLOAD_FILES", "1000"))

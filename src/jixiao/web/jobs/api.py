@@ -84,7 +84,7 @@ CREATED = {201: JobOut, 413: ErrorOut, **RESPONSES}
 
 @router.get("", response={200: list[JobOut], **RESPONSES}, summary="我的任务（最新 50 个）")
 def list_jobs(request: HttpRequest) -> list[dict[str, Any]]:
-    return [job_out(j) for j in Job.objects.filter(owner=_user(request))[:50]]
+    return [job_out(j) for j in start.own_jobs(_user(request), 50)]
 
 
 @router.post("/imports", response=CREATED, summary="批量导入（ZIP 压缩包或多个文件）")
@@ -118,6 +118,12 @@ def get_job(request: HttpRequest, pk: uuid.UUID) -> dict[str, Any]:
 def cancel_job(request: HttpRequest, pk: uuid.UUID) -> dict[str, Any]:
     user = _user(request)
     return job_out(store.cancel(user, start.get_job(user, pk)), errors=True)
+
+
+@router.post("/{pk}/restart", response={200: JobOut, **RESPONSES}, summary="继续已中断的批量导入")
+def restart_job(request: HttpRequest, pk: uuid.UUID) -> dict[str, Any]:
+    user = _user(request)
+    return job_out(store.restart(user, start.get_job(user, pk)), errors=True)
 
 
 @router.get("/{pk}/result", response={200: None, **RESPONSES}, summary="下载任务结果文件")

@@ -27,10 +27,12 @@ class JobStatus(models.TextChoices):
     DONE = "已完成"
     FAILED = "已失败"
     CANCELLED = "已取消"
+    #: Its worker stopped answering (no heartbeat): what it did stays; an import can go on.
+    INTERRUPTED = "已中断"
 
     @property
     def is_final(self) -> bool:
-        return self in {JobStatus.DONE, JobStatus.FAILED, JobStatus.CANCELLED}
+        return self is not JobStatus.QUEUED and self is not JobStatus.RUNNING
 
 
 class Job(models.Model):
@@ -64,6 +66,9 @@ class Job(models.Model):
     created_at = models.DateTimeField("创建时间", auto_now_add=True)
     started_at = models.DateTimeField("开始时间", null=True, blank=True)
     finished_at = models.DateTimeField("结束时间", null=True, blank=True)
+    #: Written with every progress write; a 运行中 job whose heartbeat is older than
+    #: ``JIXIAO_JOB_HEARTBEAT_SECONDS`` has lost its worker (:func:`jobs.store.recover`).
+    heartbeat_at = models.DateTimeField("最近心跳", null=True, blank=True)
 
     class Meta:
         verbose_name = "后台任务"

@@ -17,7 +17,13 @@ from django_tasks import task
 
 from jixiao.web.jobs import store
 from jixiao.web.jobs.models import Job, JobStatus
-from jixiao.web.jobs.runners import Counter, cancelled_summary, import_range, import_summary
+from jixiao.web.jobs.runners import (
+    Counter,
+    cancelled_summary,
+    import_range,
+    import_summary,
+    resume_from,
+)
 
 log = logging.getLogger(__name__)
 
@@ -25,9 +31,10 @@ log = logging.getLogger(__name__)
 def split(job: Job) -> bool:
     """Queue the parts of a large import; False (nothing queued) when one part is enough."""
     size = int(settings.JIXIAO_JOB_PART_FILES)
-    if job.total <= size:
+    first, end = resume_from(job), job.total + 1
+    if end - first <= size:
         return False
-    ranges = [(start, min(start + size, job.total + 1)) for start in range(1, job.total + 1, size)]
+    ranges = [(start, min(start + size, end)) for start in range(first, end, size)]
     Job.objects.filter(pk=job.pk).update(parts_left=len(ranges))
     for start, stop in ranges:
         run_part.enqueue(str(job.pk), start, stop)
@@ -41,8 +48,7 @@ def run_part(job_id: str, start: int, stop: int) -> str:
     job = Job.objects.select_related("owner", "organisation").get(pk=pk)
     counter = Counter(pk)
     try:
-        created, existing, _ = import_range(job, counter, range(start, stop))
-        store.count(pk, created, existing)
+        import_range(job, counter, range(start, stop))
     except Exception as exc:  # this part fails, the others go on; the reason is shown
         log.exception("job %s part %s-%s failed", job_id, start, stop)
         store.error(pk, start, f"第 {start}–{stop - 1} 个文件", f"这一部分未能完成：{exc}")

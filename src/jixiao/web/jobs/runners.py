@@ -57,23 +57,26 @@ class Split(Exception):
 
 @dataclass
 class Counter:
-    """Counts not yet written, flushed every :data:`FLUSH_SECONDS`."""
+    """Counts not yet written, flushed (with the heartbeat) every :data:`FLUSH_SECONDS`."""
 
     job_id: uuid.UUID
     done: int = 0
     failed: int = 0
+    created: int = 0
+    existing: int = 0
     flushed: float = field(default_factory=time.monotonic)
 
-    def step(self, failed: bool = False) -> None:
+    def step(self, failed: bool = False, created: int = 0, existing: int = 0) -> None:
         self.done += 1
         self.failed += int(failed)
+        self.created += created
+        self.existing += existing
         if time.monotonic() - self.flushed >= FLUSH_SECONDS:
             self.flush()
 
     def flush(self) -> None:
-        if self.done or self.failed:
-            store.progress(self.job_id, self.done, self.failed)
-        self.done = self.failed = 0
+        store.progress(self.job_id, self.done, self.failed, None, self.created, self.existing)
+        self.done = self.failed = self.created = self.existing = 0
         self.flushed = time.monotonic()
 
     def check(self) -> None:
@@ -121,23 +124,26 @@ def _import_one(job: Job, entry: Entry) -> tuple[int, int]:
 IMPORT_ERRORS = (ImportFailure, codec.MoneyError, TransitionDenied, TooLarge, ValueError)
 
 
-def import_range(job: Job, counter: Counter, only: range | None = None) -> tuple[int, int, bool]:
-    """Import the files (at ``only``): (created, already imported, stopped by a cancel)."""
+def import_range(job: Job, counter: Counter, only: range | None = None) -> bool:
+    """Import the files (at ``only``), counting them in ``counter``; True if cancelled."""
     if filer_organisation(job.owner) != job.organisation:  # the role may have changed since
         raise PermissionError("发起人已不是该机构的填报人，未导入")
-    created = existing = 0
     for position, entry in import_entries(job, only):
         if store.cancelled(job.pk):
-            return created, existing, True
+            return True
         try:
             new, old = _import_one(job, entry)
         except IMPORT_ERRORS as exc:
             store.error(job.pk, position, entry.name, str(exc) or type(exc).__name__)
             counter.step(failed=True)
             continue
-        created, existing = created + new, existing + old
-        counter.step()
-    return created, existing, False
+        counter.step(created=new, existing=old)
+    return False
+
+
+def resume_from(job: Job) -> int:
+    """The first file position still to import (after an interrupted run, the next one)."""
+    return int(job.params.get("resume_from", 1))
 
 
 def run_import(job: Job, counter: Counter) -> str:
@@ -146,9 +152,9 @@ def run_import(job: Job, counter: Counter) -> str:
 
     if parts.split(job):
         raise Split
-    created, existing, stopped = import_range(job, counter)
+    first = resume_from(job)
+    stopped = import_range(job, counter, range(first, job.total + 1) if first > 1 else None)
     counter.flush()
-    store.count(job.pk, created, existing)
     job.refresh_from_db()
     summary = import_summary(job)
     if stopped:
@@ -257,7 +263,11 @@ RUNNERS: dict[JobKind, Callable[[Job, Counter], str]] = {
 
 
 def run(job_id: uuid.UUID) -> JobStatus:
-    """Run the job to its end (or its cancel); the status it ended with."""
+    """Run the job to its end (or its cancel); the status it ended with.
+
+    First marks 已中断 any job whose worker died (a worker taking a job is a worker alive).
+    """
+    store.recover(Job.objects.all())
     if not store.start(job_id):
         return JobStatus.CANCELLED
     job = Job.objects.select_related("owner", "organisation").get(pk=job_id)

@@ -20,8 +20,15 @@ from jixiao.workflow import Role
 
 
 def get_job(user: User, pk: uuid.UUID) -> Job:
-    """The user's own job, or 404 (another user's job is not revealed)."""
+    """The user's own job (已中断 if its worker died), or 404: another's is not revealed."""
+    store.recover(Job.objects.filter(pk=pk, owner=user))
     return get_object_or_404(Job, pk=pk, owner=user)
+
+
+def own_jobs(user: User, limit: int) -> list[Job]:
+    """The user's newest jobs, those whose worker died marked 已中断 first."""
+    store.recover(Job.objects.filter(owner=user))
+    return list(Job.objects.filter(owner=user).prefetch_related("files")[:limit])
 
 
 def _count(name: str, data: bytes, limits: Limits) -> int:

@@ -11,5 +11,6 @@ urlpatterns = [
     path("jobs/learn/", views.learn, name="learn"),
     path("jobs/<uuid:pk>/", views.detail, name="detail"),
     path("jobs/<uuid:pk>/cancel/", views.cancel, name="cancel"),
+    path("jobs/<uuid:pk>/restart/", views.restart, name="restart"),
     path("jobs/<uuid:pk>/download/", views.download, name="download"),
 ]

@@ -30,7 +30,7 @@ BUNDLE_CHOICES = {
 
 
 def _context(request: AuthedRequest, **extra: object) -> dict[str, object]:
-    jobs = list(Job.objects.filter(owner=request.user).prefetch_related("files")[:PAGE])
+    jobs = start.own_jobs(request.user, PAGE)
     return {
         "jobs": jobs,
         "running": any(not j.job_status.is_final for j in jobs),
@@ -64,6 +64,20 @@ def detail(request: AuthedRequest, pk: uuid.UUID) -> HttpResponse:
 def cancel(request: AuthedRequest, pk: uuid.UUID) -> HttpResponse:
     job = store.cancel(request.user, start.get_job(request.user, pk))
     messages.info(request, "已请求取消：任务在处理完当前文件后停止，已完成的部分保留")
+    return redirect("jobs:detail", pk=job.pk)
+
+
+@login_required
+@require_POST
+def restart(request: AuthedRequest, pk: uuid.UUID) -> HttpResponse:
+    """继续导入 of an interrupted import: the files it had not done yet."""
+    job = start.get_job(request.user, pk)
+    try:
+        job = store.restart(request.user, job)
+    except InputError as exc:
+        messages.error(request, f"未能继续：{exc}")
+        return render(request, "jobs/detail.html", {"job": job}, status=400)
+    messages.success(request, f"已继续导入：从第 {job.params['resume_from']} 个文件起")
     return redirect("jobs:detail", pk=job.pk)
 
 
