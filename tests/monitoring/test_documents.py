@@ -145,6 +145,21 @@ def test_a_unit_mismatch_in_the_offline_xlsx_names_the_cell() -> None:
         read_bytes(data, "填好的模板.xlsx")
 
 
+def test_the_offline_xlsx_reads_an_executed_amount_with_its_unit() -> None:
+    (report,) = read_bytes(_fill_offline({}, "215,000元"), "填好的模板.xlsx")
+    assert report.total.executed == Decimal("21.5")
+
+
+@pytest.mark.parametrize(
+    ("executed", "reason"), [(-3, "不能为负数"), ("2e8", "超过上限"), ("二十万", "不是数字")]
+)
+def test_a_bad_executed_amount_in_the_offline_xlsx_names_the_cell(
+    executed: object, reason: str
+) -> None:
+    with pytest.raises(MonitoringInputError, match=rf"填好的模板.xlsx.*金额“.*”{reason}"):
+        read_bytes(_fill_offline({}, executed), "填好的模板.xlsx")
+
+
 def test_it_imports_corpus_019_with_its_actual_to_date_values() -> None:
     (path,) = (CORPUS / "forms").glob("019_*")
     golden = json.loads((CORPUS / "golden" / path.with_suffix(".json").name).read_text("utf-8"))

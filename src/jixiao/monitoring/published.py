@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
 from jixiao.importers.cells import text_rows
 from jixiao.model import Level1, Level2, Organisation, SourceLocation
@@ -26,6 +26,7 @@ from jixiao.monitoring.entry import MonitoringInputError, read_likelihood, read_
 from jixiao.monitoring.model import BudgetLine, FundSource, MonitoringReport, MonitoringRow
 from jixiao.monitoring.vocab import Likelihood
 from jixiao.values import parse_value
+from jixiao.values.money import printed_amount
 
 _TITLE = re.compile(r"监控表")
 _YEAR = re.compile(r"[（(]\s*((?:19|20)\d\d)\s*年度?\s*[)）]")
@@ -126,10 +127,11 @@ def _fund(key: str) -> FundSource | None:
 
 
 def _amount(text: str, where: SourceLocation) -> Decimal:
-    try:
-        return Decimal(text.replace(",", "").removesuffix("万元").removesuffix("万"))
-    except InvalidOperation:
-        raise MonitoringInputError(f"{where}：金额“{text}”不是数字") from None
+    """A printed amount in 万元, kept as printed (judging it is the checks' job)."""
+    value = printed_amount(text)
+    if value is None:
+        raise MonitoringInputError(f"{where}：金额“{text}”不是数字")
+    return value
 
 
 def _budget(

@@ -14,7 +14,7 @@ import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
 from jixiao.importers.grid import GridCell, GridRow
 from jixiao.model import Level1, Level2, Organisation, SourceLocation
@@ -30,6 +30,7 @@ from jixiao.monitoring.entry import (
 )
 from jixiao.monitoring.model import BudgetLine, FundSource, MonitoringReport, MonitoringRow
 from jixiao.values import parse_value
+from jixiao.values.money import MoneyError, parse_amount
 
 _YEAR_LINE = re.compile(r"[（(]\s*(\d{4})?\s*年度\s*1(?:\s*[–\-~至]\s*(\d{1,2}))?\s*月\s*[)）]")
 _PERIOD = re.compile(r"1(?:[–\-~至]\d{1,2})?月")
@@ -142,15 +143,13 @@ def _header_columns(row: GridRow) -> dict[int, L.Column]:
 
 
 def _amount(cell: GridCell | None) -> Decimal | None:
-    text = "" if cell is None else cell.text.strip().replace(",", "")
-    if not text:
+    """The unit's amount in 万元, read as every amount the system accepts."""
+    if cell is None:
         return None
     try:
-        return Decimal(text)
-    except InvalidOperation:
-        raise MonitoringInputError(
-            f"{cell.location if cell else ''}：金额“{text}”不是数字"
-        ) from None
+        return parse_amount(cell.text)
+    except MoneyError as exc:
+        raise MonitoringInputError(f"{cell.location}：{exc}") from None
 
 
 def _budget_line(form: _Form, row: GridRow, source: FundSource) -> BudgetLine:
