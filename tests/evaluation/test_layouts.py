@@ -15,7 +15,7 @@ from jixiao.cli import main
 from jixiao.evaluation import Layout, SelfEvaluation, score_evaluation
 from jixiao.evaluation.examples import parse_example
 from jixiao.evaluation.files import read_evaluation_file
-from jixiao.evaluation.grid import read_document
+from jixiao.evaluation.grid import GridFormatError, read_document
 from jixiao.evaluation.prefill import from_declaration, to_declaration
 from jixiao.model import NOWHERE
 from jixiao.render.evaluation import EvaluationDocument, build_evaluation_document, split_target
@@ -91,7 +91,7 @@ def test_sichuan_splits_a_value_only_where_it_joins_back_the_same(
     assert split_target(parse_value(text), text) == parts
 
 
-def _fill(data: bytes) -> bytes:
+def _fill(data: bytes, executed: object = 19.6) -> bytes:
     """What a unit does with the offline form in Excel, done with openpyxl."""
     workbook = load_workbook(io.BytesIO(data))
     ws = workbook.worksheets[0]
@@ -112,7 +112,7 @@ def _fill(data: bytes) -> bytes:
             ws.cell(row=row[0].row, column=cells["偏差原因分析及改进措施"], value=deviation or None)
     money = next(r for r in ws.iter_rows() if r[0].value == "项目资金（万元）")[0].row
     heads = {c.value: c.column for c in ws[money]}
-    ws.cell(row=money + 1, column=heads["全年执行数"], value=19.6)  # typed as a number
+    ws.cell(row=money + 1, column=heads["全年执行数"], value=executed)  # 19.6 typed as a number
     out = io.BytesIO()
     workbook.save(out)
     return out.getvalue()
@@ -136,6 +136,28 @@ def test_the_offline_form_is_prefilled_filled_in_excel_and_scored(
     assert score.rows[0].score == Decimal("26.66") and score.grade.value == "优"
     assert main(["score", str(path)]) == 0
     assert "流动服务次数  分值 33.33  得分 26.66" in capsys.readouterr().out
+
+
+def _offline(executed: object) -> bytes:
+    blank = from_declaration(to_declaration(parse_example("")))
+    return _fill(
+        render_evaluation_xlsx([build_evaluation_document(blank)], template=True), executed
+    )
+
+
+def test_the_offline_form_reads_an_executed_amount_with_its_unit() -> None:
+    (filled,) = read_document(_offline("196,000元"), "自评表.xlsx")
+    assert filled.budget.executed == Decimal("19.6")
+
+
+@pytest.mark.parametrize(
+    ("executed", "reason"), [(-5, "不能为负数"), ("3e8", "超过上限"), ("十九万", "不是数字")]
+)
+def test_a_bad_executed_amount_in_the_offline_form_is_refused(
+    executed: object, reason: str
+) -> None:
+    with pytest.raises(GridFormatError, match=f"金额“.*”{reason}"):
+        read_document(_offline(executed), "自评表.xlsx")
 
 
 def test_a_damaged_file_is_a_chinese_input_error(

@@ -30,6 +30,7 @@ from jixiao.importers.xlsx import sheet_rows
 from jixiao.model import Level1, Level2, Organisation, SourceLocation
 from jixiao.values import parse_value
 from jixiao.values.combine import combine_value
+from jixiao.values.money import MoneyError, parse_amount
 
 Row = dict[int, str]
 _YEAR = re.compile(r"[（(]\s*(\d{4})\s*年度\s*[)）]")
@@ -101,6 +102,14 @@ def _decimal(text: str) -> Decimal | None:
         raise GridFormatError(f"“{text}”不是数字") from None
 
 
+def _amount(text: str) -> Decimal | None:
+    """The unit's amount in 万元, read as every amount the system accepts."""
+    try:
+        return parse_amount(text)
+    except MoneyError as exc:
+        raise GridFormatError(str(exc)) from None
+
+
 def _header_cells(row: Row, form: _Form) -> None:
     label = row.get(0, "")
     if label == L.PROJECT_NAME[0]:
@@ -170,9 +179,9 @@ def _goal_row(header: Row, values: Row, form: _Form) -> None:
 def _budget(money: dict[str, str]) -> Budget:
     weight = _decimal(money.get("weight", ""))
     return Budget(
-        initial=_decimal(money.get("initial", "")),
-        annual=_decimal(money.get("annual", "")),
-        executed=_decimal(money.get("executed", "")),
+        initial=_amount(money.get("initial", "")),
+        annual=_amount(money.get("annual", "")),
+        executed=_amount(money.get("executed", "")),
         rate_text=money.get("rate_text", ""),
         weight=Decimal(10) if weight is None else weight,
         printed_score=_decimal(money.get("printed_score", "")),

@@ -21,6 +21,7 @@ from jixiao.evaluation.tokens import Column, Kind, Token, tokenize
 from jixiao.model import Level1, Level2, Organisation, SourceLocation, TreeVariant, level1_of
 from jixiao.values import parse_value
 from jixiao.values.combine import combine_value
+from jixiao.values.money import printed_amount
 
 _YEAR = re.compile(r"(20\d\d)\s*年\s*度?|[（(]\s*(20\d\d)\s*[)）]")
 _TITLE = re.compile(r"[^\s|]*绩效(?:目标)?自评表")
@@ -53,7 +54,6 @@ _HEADER_STOPS = (
     "项目总得分",
     "年初预算数",
 )
-_WAN = Decimal(10000)
 NO_NATURE = frozenset({"定性", "定性指标"})
 _GOAL_STOPS = (
     "绩效指标",
@@ -109,11 +109,10 @@ def read_money(block: str) -> Budget:
     order = [k for _, _, k in sorted(found)]
     start = max((end for _, end, _ in found), default=0)
     named = _align(order, _AMOUNT.findall(block[start:]))
-    factor = _WAN if re.search(r"[（(]\s*元\s*[)）]", block) else Decimal(1)
+    unit = "元" if re.search(r"[（(]\s*元\s*[)）]", block) else "万元"
 
     def money(key: str) -> Decimal | None:
-        value = _decimal(named.get(key, ""))
-        return None if value is None else value / factor
+        return printed_amount(named.get(key, ""), unit)
 
     rate = named.get("rate") or next((a for a in _AMOUNT.findall(block) if a.endswith("%")), "")
     return Budget(
