@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 import pytest
 
 from jixiao.importers.base import ImportFailure
@@ -113,3 +115,12 @@ def test_it_reads_forms_of_different_layouts_collected_in_one_file() -> None:
         ("甲项目", "12"),
         ("乙项目", "30"),
     ]
+
+
+def test_it_keeps_printed_amounts_as_printed_in_wanyuan() -> None:
+    text = (
+        "项目支出绩效目标申报表 | |||\n项目名称 | 甲项目 | ||\n年度资金总额 | -5 | ||\n"
+        "财政拨款 | 1,681,680元 | ||\n其他资金 | 1.2亿 | ||\n"
+    )
+    funding = TextImporter().extract(text.encode(), "x.txt").declarations[0].funding
+    assert (funding.annual_total, funding.fiscal, funding.other) == (-5, Decimal("168.168"), 12000)

@@ -8,7 +8,14 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from jixiao.values.money import MAX_WAN, MoneyError, check_amount, parse_amount
+from jixiao.values.money import (
+    MAX_WAN,
+    MoneyError,
+    check_amount,
+    parse_amount,
+    printed_amount,
+    to_wan,
+)
 
 ACCEPTED = [
     ("150", Decimal("150")),
@@ -65,3 +72,31 @@ def test_it_round_trips_every_amount_it_accepts(value: Decimal) -> None:
     assert parse_amount(str(value)) == value
     assert parse_amount(f"{value}万元") == value
     assert parse_amount(f"{value * 10000:f}元") == value
+
+
+PRINTED = [
+    ("1,681,680 元", "万元", Decimal("168.168")),
+    ("1681680", "元", Decimal("168.168")),
+    ("250万", "元", Decimal("250")),
+    ("1.2亿元", "万元", Decimal("12000")),
+    ("-5", "万元", Decimal("-5")),  # kept as printed: judging it is the review's job
+    ("1" * 12, "万元", Decimal("1" * 12)),
+    ("约5万", "万元", None),
+    ("", "万元", None),
+    ("—", "万元", None),
+]
+
+
+@pytest.mark.parametrize(("text", "unit", "expected"), PRINTED)
+def test_it_reads_a_printed_amount_without_judging_it(
+    text: str, unit: str, expected: Decimal | None
+) -> None:
+    assert printed_amount(text, unit) == expected
+
+
+def test_it_converts_a_number_and_its_unit_found_by_a_pattern() -> None:
+    assert to_wan("1,285,430.50", "元") == Decimal("128.54305")
+    with pytest.raises(MoneyError, match="不是数字"):
+        to_wan("1..2", "万元")
+    with pytest.raises(MoneyError, match="单位“美元”"):
+        to_wan("5", "美元")
