@@ -51,6 +51,7 @@ class JobOut(Schema):
 class ExportIn(Schema):
     to: str = Field(description="yitihua-xlsx | yitihua-csv | yitihua-json | list-xlsx | list-csv")
     year: Year | None = None
+    ids: list[uuid.UUID] = Field(default_factory=list, max_length=100000)
 
 
 class BundleIn(Schema):
@@ -95,7 +96,9 @@ def create_import(request: HttpRequest, files: File[list[UploadedFile]]) -> Stat
 
 @router.post("/exports", response=CREATED, summary="导出（一体化数据元素或申报表清单）")
 def create_export(request: HttpRequest, payload: ExportIn) -> Status[Any]:
-    return Status(201, job_out(start.export_job(_user(request), payload.to, payload.year)))
+    return Status(
+        201, job_out(start.export_job(_user(request), payload.to, payload.year, payload.ids))
+    )
 
 
 @router.post("/bundles", response=CREATED, summary="批量打包（汇编 PDF 或压缩包）")

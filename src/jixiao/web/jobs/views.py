@@ -130,13 +130,22 @@ def _refused(request: AuthedRequest, exc: Exception) -> HttpResponse:
     return render(request, "jobs/list.html", _context(request), status=400)
 
 
+def _ticked(request: AuthedRequest) -> list[uuid.UUID]:
+    """The forms ticked on the 申报表 list (``selection``: the list's form, where none is a 400)."""
+    ids = [uuid.UUID(v) for v in request.POST.getlist("pk")[:100001]]
+    if request.POST.get("selection") and not ids:
+        raise InputError("请先勾选申报表")
+    return ids
+
+
 @login_required
 @require_POST
 def export(request: AuthedRequest) -> HttpResponse:
-    """数据导出 of the forms the user may see."""
+    """数据导出 of the forms the user may see (or those ticked on the list)."""
+    post = request.POST
     try:
-        job = start.export_job(request.user, request.POST.get("to", ""), request.POST.get("year"))
-    except InputError as exc:
+        job = start.export_job(request.user, post.get("to", ""), post.get("year"), _ticked(request))
+    except ValueError as exc:  # InputError and a malformed id alike
         return _refused(request, exc)
     return _started(request, job)
 
@@ -145,10 +154,10 @@ def export(request: AuthedRequest) -> HttpResponse:
 @require_POST
 def bundle(request: AuthedRequest) -> HttpResponse:
     """批量打包 of the forms the user may see (or those ticked on the list)."""
+    post = request.POST
     try:
-        ids = [uuid.UUID(v) for v in request.POST.getlist("pk")[:10000]]
         job = start.bundle_job(
-            request.user, request.POST.get("fmt", ""), request.POST.get("year"), ids
+            request.user, post.get("fmt", ""), post.get("year"), _ticked(request)
         )
     except ValueError as exc:  # InputError and a malformed id alike
         return _refused(request, exc)
