@@ -16,10 +16,12 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
+from django_tasks_db.models import DBTaskResult
 
 from jixiao.web.accounts.models import ApiToken
 from jixiao.web.declarations.models import AuditEntry, Declaration
 from jixiao.web.jobs.models import Job, JobStatus
+from jixiao.web.jobs.parts import run_part
 from jixiao.web.jobs.runners import run
 from tests.web.conftest import World
 from tests.web.jobs_helpers import BAD_FILES, good_files, running_worker, zip_of
@@ -105,6 +107,20 @@ def test_it_recovers_a_split_import_from_its_first_file(world: World, settings: 
     assert (last["status"], last["done"], last["failed"]) == ("已完成", 25, 0)
     assert "新建 20 份申报表" in last["summary"] and "5 份此前已导入" in last["summary"]
     assert Declaration.objects.filter(organisation=world.unit).count() == 25
+
+
+def test_it_keeps_a_split_import_running_while_a_part_waits_in_the_queue(
+    world: World, settings: Any
+) -> None:
+    settings.JIXIAO_JOB_PART_FILES = 10
+    client = _token_client(world, "filer")
+    job = _upload(client, "等待.zip", zip_of(good_files(25, "等待")))
+    _worker_died(job["id"], done=10, seconds_ago=3600)
+    Job.objects.filter(pk=job["id"]).update(parts_left=2)
+    waiting = run_part.enqueue(job["id"], 11, 21)
+    assert client.get(f"/api/jobs/{job['id']}").json()["status"] == "运行中", "late, not dead"
+    DBTaskResult.objects.filter(pk=waiting.id).update(status="RUNNING")  # taken, then killed
+    assert client.get(f"/api/jobs/{job['id']}").json()["status"] == "已中断"
 
 
 def test_it_shows_interrupted_on_the_page_and_continues_with_the_csrf_token(

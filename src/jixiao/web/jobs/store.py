@@ -140,12 +140,24 @@ def recover(jobs: QuerySet[Job]) -> int:
     silent = Q(heartbeat_at__lt=cutoff) | Q(heartbeat_at__isnull=True, started_at__lt=cutoff)
     stale = jobs.filter(silent, status=JobStatus.RUNNING)
     marked = 0
-    for job in stale.only("pk", "kind", "done", "total", "heartbeat_at", "started_at"):
+    for job in stale.only(
+        "pk", "kind", "done", "total", "heartbeat_at", "started_at", "parts_left"
+    ):
+        if job.parts_left and _parts_waiting(job.pk):
+            continue  # its parts wait in the queue for a worker: late, not dead
         summary = interrupted_summary(job)
         marked += stale.filter(pk=job.pk).update(
             status=JobStatus.INTERRUPTED, summary=summary, finished_at=timezone.now()
         )
     return marked
+
+
+def _parts_waiting(job_id: uuid.UUID) -> bool:
+    """Whether a part of the job is still queued (django-tasks-db, the backend deployed)."""
+    from django_tasks_db.models import DBTaskResult
+
+    ready = DBTaskResult.objects.filter(status="READY", task_path__endswith=".run_part")
+    return ready.filter(args_kwargs__args__0=str(job_id)).exists()
 
 
 def interrupted_summary(job: Job) -> str:
