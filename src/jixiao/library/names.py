@@ -18,11 +18,9 @@ import re
 import unicodedata
 from collections.abc import Mapping
 from functools import lru_cache
+from types import ModuleType
 
-import jieba  # type: ignore[import-untyped]
 from rapidfuzz import fuzz
-
-jieba.setLogLevel(logging.WARNING)
 
 _ANNOTATION = re.compile(r"[（(](?:必填量化|必填|选填)[)）]")
 _PREFIX = re.compile(r"^(?:指标\d+|\d+[、.．])[:：]?|^[:：、]+")
@@ -49,10 +47,21 @@ def normalise(name: str, synonyms: tuple[tuple[str, str], ...] = ()) -> str:
     return text
 
 
+@lru_cache(maxsize=1)
+def _jieba() -> ModuleType:
+    """jieba, imported on first use: it costs 0.1 s (pkg_resources), and every ``jixiao``
+    command and the review import this module, while only learning and bundles cut words."""
+    import jieba  # type: ignore[import-untyped]
+
+    jieba.setLogLevel(logging.WARNING)
+    module: ModuleType = jieba
+    return module
+
+
 @lru_cache(maxsize=65536)
 def tokens(normalised: str) -> tuple[str, ...]:
     """The words of a normalised name (jieba, precise mode), stop words dropped."""
-    return tuple(w for w in jieba.lcut(normalised) if w.strip() and w not in _STOP)
+    return tuple(w for w in _jieba().lcut(normalised) if w.strip() and w not in _STOP)
 
 
 def token_text(normalised: str) -> str:

@@ -9,10 +9,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping
 from decimal import Decimal
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from jixiao.importers.base import ImportIssue
-from jixiao.library.suggest import Suggester
 from jixiao.model import (
     Declaration,
     Indicator,
@@ -26,6 +25,9 @@ from jixiao.policy import PolicyValues
 from jixiao.review.profiles import Profile
 from jixiao.review.registry import Hit
 from jixiao.values import IndicatorValue, ValueKind
+
+if TYPE_CHECKING:  # the 指标库 is only handed in, never built here
+    from jixiao.library.suggest import Suggester
 
 #: 二级 groups whose rows are costs, and those comparable with the annual budget.
 COST_GROUPS = frozenset(

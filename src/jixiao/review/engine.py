@@ -6,9 +6,9 @@ import bisect
 from collections.abc import Sequence
 from datetime import date
 from functools import cache
+from typing import TYPE_CHECKING
 
 from jixiao.importers.base import ImportIssue
-from jixiao.library.suggest import Suggester
 from jixiao.model import Declaration
 from jixiao.policy import PolicyValues, load_policy
 from jixiao.review.context import BatchContext, FormContext
@@ -17,6 +17,9 @@ from jixiao.review.profiles import DEFAULT_PROFILE, get_profile
 from jixiao.review.registry import Hit, Rule, Scope, rules_for
 from jixiao.review.report import FormReport, Report
 from jixiao.review.scoring import score
+
+if TYPE_CHECKING:  # the 指标库 is only handed in, never built here
+    from jixiao.library.suggest import Suggester
 
 
 @cache
