@@ -11,6 +11,9 @@ import re
 from enum import Enum
 
 from jixiao.model import Level1, Level2, Organisation, Requirement, Verdict
+from jixiao.model.catalogue import FieldKey, spec
+from jixiao.model.catalogue_columns import COLUMNS, ColumnRole
+from jixiao.model.catalogue_levels import COST_STEMS, LEVEL1_STEMS, LEVEL2_STEMS
 
 
 class HeaderCell(Enum):
@@ -25,57 +28,34 @@ class HeaderCell(Enum):
     OTHER = "其他"
 
 
-_L1_STEMS = {
-    "产出": Level1.OUTPUT,
-    "效益": Level1.BENEFIT,
-    "满意度": Level1.SATISFACTION,
-}
-_L2_STEMS = {
-    "数量": Level2.QUANTITY,
-    "质量": Level2.QUALITY,
-    "时效": Level2.TIMELINESS,
-    "经济成本": Level2.ECONOMIC_COST,
-    "社会成本": Level2.SOCIAL_COST,
-    "生态环境成本": Level2.ECOLOGICAL_COST,
-    "生态成本": Level2.ECOLOGICAL_COST,
-    "经济效益": Level2.ECONOMIC_BENEFIT,
-    "社会效益": Level2.SOCIAL_BENEFIT,
-    "生态效益": Level2.ECOLOGICAL_BENEFIT,
-    "可持续影响": Level2.SUSTAINABILITY,
-    "服务对象满意度": Level2.SERVICE_SATISFACTION,
-}
-#: 成本指标 is a 二级 in the classic tree and a 一级 in the 2021 tree.
-COST_LABEL = "成本"
+#: 成本指标 is a 二级 in the classic tree and a 一级 in the 2021 tree (COST_LABELS below).
 
 
 def _spellings(stem: str) -> tuple[str, ...]:
     return (stem, stem + "指标", stem + "值")
 
 
-LEVEL1_LABELS: dict[str, Level1] = {s: v for k, v in _L1_STEMS.items() for s in _spellings(k)}
-LEVEL2_LABELS: dict[str, Level2] = {s: v for k, v in _L2_STEMS.items() for s in _spellings(k)}
-COST_LABELS = frozenset(_spellings(COST_LABEL))
+#: 一级/二级/成本 labels as printed, spelt from the catalogue's stems (model/catalogue_levels.py).
+LEVEL1_LABELS: dict[str, Level1] = {s: v for k, v in LEVEL1_STEMS.items() for s in _spellings(k)}
+LEVEL2_LABELS: dict[str, Level2] = {s: v for k, v in LEVEL2_STEMS.items() for s in _spellings(k)}
+COST_LABELS = frozenset(s for stem in COST_STEMS for s in _spellings(stem))
 #: 二级 labels only the 2021 tree has: seeing one means the form follows that tree.
 V2021_LEVEL2 = frozenset({Level2.ECONOMIC_COST, Level2.SOCIAL_COST, Level2.ECOLOGICAL_COST})
 
+_BY_ROLE = {
+    ColumnRole.LEVEL1: HeaderCell.LEVEL1,
+    ColumnRole.LEVEL2: HeaderCell.LEVEL2,
+    ColumnRole.NAME: HeaderCell.NAME,
+    ColumnRole.NATURE: HeaderCell.NATURE,
+    ColumnRole.VALUE: HeaderCell.VALUE,
+    ColumnRole.UNIT: HeaderCell.UNIT,
+}
+#: Column headers of the indicator table, from the catalogue's column roles.
 HEADER_CELLS: dict[str, HeaderCell] = {
-    "一级指标": HeaderCell.LEVEL1,
-    "二级指标": HeaderCell.LEVEL2,
-    "三级指标": HeaderCell.NAME,
-    "指标名称": HeaderCell.NAME,
-    "指标性质": HeaderCell.NATURE,
-    "指标值": HeaderCell.VALUE,
-    "指标值（年度）": HeaderCell.VALUE,
-    "年度指标值": HeaderCell.VALUE,
-    "度量单位": HeaderCell.UNIT,
-    "计量单位": HeaderCell.UNIT,
-    "单位": HeaderCell.UNIT,
-    "评分标准": HeaderCell.OTHER,
-    "指标解释": HeaderCell.OTHER,
-    "备注": HeaderCell.OTHER,
+    label: _BY_ROLE.get(spec.role, HeaderCell.OTHER) for spec in COLUMNS for label in spec.labels
 }
 #: The vertical 绩效指标 label of the seed layout; skipped wherever it is printed.
-BLOCK_LABEL = "绩效指标"
+BLOCK_LABEL = spec(FieldKey.INDICATORS).label
 
 _ANNOTATION = re.compile(r"^[（(](必填量化|必填|选填)[)）]$")
 
