@@ -14,18 +14,13 @@ from django.conf import settings
 from django.db import models
 
 from jixiao.web.accounts.models import Organisation
+from jixiao.web.choices import text_choices
 from jixiao.web.declarations.codec import from_fen
 from jixiao.workflow import Action, Status
 
 # The functional API with a list of pairs; django-stubs only types its str forms.
-StatusChoice = models.TextChoices(
-    "StatusChoice",
-    [(s.name, (s.value, s.value)) for s in Status],  # type: ignore[call-overload]
-)
-ActionChoice = models.TextChoices(
-    "ActionChoice",
-    [(a.name, (a.value, a.value)) for a in Action],  # type: ignore[call-overload]
-)
+StatusChoice = text_choices("StatusChoice", Status)
+ActionChoice = text_choices("ActionChoice", Action)
 
 
 class Declaration(models.Model):

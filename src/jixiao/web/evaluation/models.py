@@ -14,16 +14,11 @@ from django.db import models
 
 from jixiao.evaluation.workflow import EvaluationAction, EvaluationStatus
 from jixiao.web.accounts.models import Organisation
+from jixiao.web.choices import text_choices
 from jixiao.web.declarations.models import Declaration
 
-StatusChoice = models.TextChoices(
-    "StatusChoice",
-    [(s.name, (s.value, s.value)) for s in EvaluationStatus],  # type: ignore[call-overload]
-)
-ActionChoice = models.TextChoices(
-    "ActionChoice",
-    [(a.name, (a.value, a.value)) for a in EvaluationAction],  # type: ignore[call-overload]
-)
+StatusChoice = text_choices("StatusChoice", EvaluationStatus)
+ActionChoice = text_choices("ActionChoice", EvaluationAction)
 HUNDRED = Decimal(100)
 CENT = Decimal("0.01")
 

@@ -12,23 +12,12 @@ from django.db import models
 
 from jixiao.library import EntryStatus, Origin, ReferenceBasis
 from jixiao.values import Direction
+from jixiao.web.choices import text_choices
 
-OriginChoice = models.TextChoices(
-    "OriginChoice",
-    [(o.name, (o.value, o.value)) for o in Origin],  # type: ignore[call-overload]
-)
-StatusChoice = models.TextChoices(
-    "StatusChoice",
-    [(s.name, (s.value, s.value)) for s in EntryStatus],  # type: ignore[call-overload]
-)
-BasisChoice = models.TextChoices(
-    "BasisChoice",
-    [(b.name, (b.value, b.value)) for b in ReferenceBasis],  # type: ignore[call-overload]
-)
-DirectionChoice = models.TextChoices(
-    "DirectionChoice",
-    [(d.name, (d.value, d.value)) for d in Direction],  # type: ignore[call-overload]
-)
+OriginChoice = text_choices("OriginChoice", Origin)
+StatusChoice = text_choices("StatusChoice", EntryStatus)
+BasisChoice = text_choices("BasisChoice", ReferenceBasis)
+DirectionChoice = text_choices("DirectionChoice", Direction)
 
 
 class LibraryEntry(models.Model):

@@ -17,24 +17,13 @@ from django.db import models
 from jixiao.monitoring.vocab import Light
 from jixiao.monitoring.workflow import FollowUp, ReportAction, ReportStatus
 from jixiao.web.accounts.models import Organisation
+from jixiao.web.choices import text_choices
 from jixiao.web.declarations.models import Declaration
 
-StatusChoice = models.TextChoices(
-    "StatusChoice",
-    [(s.name, (s.value, s.value)) for s in ReportStatus],  # type: ignore[call-overload]
-)
-LightChoice = models.TextChoices(
-    "LightChoice",
-    [(s.name, (s.value, s.value)) for s in Light],  # type: ignore[call-overload]
-)
-FollowUpChoice = models.TextChoices(
-    "FollowUpChoice",
-    [(s.name, (s.value, s.value)) for s in FollowUp],  # type: ignore[call-overload]
-)
-ActionChoice = models.TextChoices(
-    "ActionChoice",
-    [(s.name, (s.value, s.value)) for s in ReportAction],  # type: ignore[call-overload]
-)
+StatusChoice = text_choices("StatusChoice", ReportStatus)
+LightChoice = text_choices("LightChoice", Light)
+FollowUpChoice = text_choices("FollowUpChoice", FollowUp)
+ActionChoice = text_choices("ActionChoice", ReportAction)
 
 
 class MonitoringRound(models.Model):
