@@ -1,9 +1,9 @@
-"""批量 beyond one department: copied indicators, identical goals, unit prices, values.
+"""批量 beyond one department: copied indicators, identical goals, unit prices, values, years.
 
 Each rule compares the forms of one run with each other — a province's published forms, a
 finance bureau's intake — across departments and years. B601 keeps to one department; these
 look wider. B605 judges a value against its peers in the run, or against the 指标库 when the
-review is given one (the web does).
+review is given one (the web does); B606 compares two adjacent years of one project.
 """
 
 from __future__ import annotations
