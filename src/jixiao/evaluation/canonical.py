@@ -30,7 +30,7 @@ from jixiao.model.canonical import (
     _load_org,
     _location,
     _opt,
-    _reject_float,
+    json_items,
 )
 from jixiao.values import ValueGrammarError, value_from_json, value_to_json
 
@@ -191,12 +191,7 @@ def from_json_object(obj: Any, where: str = "自评表") -> SelfEvaluation:
 
 def loads(text: str) -> list[SelfEvaluation]:
     """Read canonical JSON text: one self-evaluation object or a list of them."""
-    try:
-        data = json.loads(text, parse_float=_reject_float)
-    except json.JSONDecodeError as exc:
-        raise CanonicalFormatError(f"不是有效的 JSON：第{exc.lineno}行第{exc.colno}列") from None
-    items = data if isinstance(data, list) else [data]
-    return [from_json_object(o, f"第{n}份自评表") for n, o in enumerate(items, 1)]
+    return [from_json_object(o, f"第{n}份自评表") for n, o in enumerate(json_items(text), 1)]
 
 
 def is_evaluation_json(text: str) -> bool:

@@ -371,15 +371,23 @@ def _load_field_locations(obj: Any, where: str) -> tuple[tuple[str, SourceLocati
     return tuple((str(k), _load_location(v, f"{where} {k}")) for k, v in obj.items())
 
 
+def json_items(text: str, error: type[ValueError] = CanonicalFormatError) -> list[Any]:
+    """Canonical JSON text as a list of objects (one object or a list of them).
+
+    Shared by the declaration, monitoring and self-evaluation readers: numbers must be
+    strings (a float would lose precision), and a bad text raises ``error`` in Chinese.
+    """
+
+    def reject_float(number: str) -> Decimal:
+        raise error(f'数值 {number} 应写成字符串（如 "{number}"），以免精度损失')
+
+    try:
+        data = json.loads(text, parse_float=reject_float)
+    except json.JSONDecodeError as exc:
+        raise error(f"不是有效的 JSON：第{exc.lineno}行第{exc.colno}列") from None
+    return data if isinstance(data, list) else [data]
+
+
 def loads(text: str) -> list[Declaration]:
     """Read canonical JSON text: one declaration object or a list of them."""
-    try:
-        data = json.loads(text, parse_float=_reject_float)
-    except json.JSONDecodeError as exc:
-        raise CanonicalFormatError(f"不是有效的 JSON：第{exc.lineno}行第{exc.colno}列") from None
-    items = data if isinstance(data, list) else [data]
-    return [from_json_object(obj, f"第{n}份申报表") for n, obj in enumerate(items, 1)]
-
-
-def _reject_float(text: str) -> Decimal:
-    raise CanonicalFormatError(f'数值 {text} 应写成字符串（如 "{text}"），以免精度损失')
+    return [from_json_object(obj, f"第{n}份申报表") for n, obj in enumerate(json_items(text), 1)]

@@ -14,7 +14,7 @@ from enum import StrEnum
 from typing import Any, TypeVar
 
 from jixiao.model import Level1, Level2, Organisation, SourceLocation
-from jixiao.model.canonical import _dec
+from jixiao.model.canonical import _dec, json_items
 from jixiao.model.canonical import _location as _loc
 from jixiao.monitoring.model import BudgetLine, FundSource, MonitoringReport, MonitoringRow
 from jixiao.monitoring.vocab import Cause, Likelihood, Pacing
@@ -224,16 +224,8 @@ def from_json_object(raw: object, where: str = "监控表") -> MonitoringReport:
 
 def loads(text: str) -> list[MonitoringReport]:
     """Read canonical JSON text: one report object or a list of them."""
-    try:
-        data = json.loads(text, parse_float=_reject_float)
-    except json.JSONDecodeError as exc:
-        raise MonitoringFormatError(f"不是有效的 JSON：第{exc.lineno}行第{exc.colno}列") from None
-    items = data if isinstance(data, list) else [data]
+    items = json_items(text, MonitoringFormatError)
     return [from_json_object(obj, f"第{n}份监控表") for n, obj in enumerate(items, 1)]
-
-
-def _reject_float(text: str) -> Decimal:
-    raise MonitoringFormatError(f'数值 {text} 应写成字符串（如 "{text}"），以免精度损失')
 
 
 __all__ = [
