@@ -29,6 +29,8 @@ FORM_LABELS: MappingProxyType[str, str] = MappingProxyType(
         "level2": ColumnRole.LEVEL2.value,
         "name": ColumnRole.NAME.value,
         "value": ColumnRole.VALUE.value,
+        "unit": ColumnRole.UNIT.value,
+        "description": ColumnRole.DESCRIPTION.value,
     }
 )
 
