@@ -11,14 +11,15 @@ import; 「取值统计」 holds the distributions exactly (JSON with decimal st
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from io import BytesIO
 from typing import Any
 
-from openpyxl import Workbook, load_workbook  # type: ignore[import-untyped]
+from openpyxl import load_workbook  # type: ignore[import-untyped]
 from openpyxl.worksheet.worksheet import Worksheet  # type: ignore[import-untyped]
 
+from jixiao.export.tabular import Cell, to_xlsx
 from jixiao.library.model import (
     Bundle,
     Entry,
@@ -35,6 +36,8 @@ from jixiao.values import Direction
 
 ENTRY_SHEET, BUNDLE_SHEET, PROJECT_SHEET = "指标库", "指标包", "项目"
 LIST_SEP = "；"
+BUNDLE_HEADER = ("资金用途", "项目数", "编号", "申报项目数")
+PROJECT_HEADER = ("来源", "项目名称", "年度", "项目属性", "资金用途", "指标编号")
 
 
 class LibraryFileError(ValueError):
@@ -157,43 +160,26 @@ COLUMNS: tuple[_Column, ...] = (
 EXCHANGE_HEADERS = tuple(c.header for c in COLUMNS[:9])
 
 
-def _write_rows(sheet: Worksheet, rows: Iterable[Sequence[Any]]) -> None:
-    """Rows from A1; text starting with 「=」 stays text, never a formula (no formula injection)."""
-    for number, values in enumerate(rows, start=1):
-        for column, value in enumerate(values, start=1):
-            cell = sheet.cell(row=number, column=column, value=value)
-            if isinstance(value, str) and value.startswith("="):
-                cell.data_type = "s"
-
-
 def write_library(library: Library) -> bytes:
-    """The library as an XLSX workbook."""
-    book = Workbook()
-    sheet = book.active
-    assert sheet is not None
-    sheet.title = ENTRY_SHEET
-    _write_rows(
-        sheet,
-        [[c.header for c in COLUMNS], *([c.write(e) for c in COLUMNS] for e in library.entries)],
-    )
-    bundle_rows = [
+    """The library as an XLSX workbook (every text cell stored as text, never a formula)."""
+    entries = [[c.write(e) for c in COLUMNS] for e in library.entries]
+    bundles: list[list[Cell]] = [
         [b.fund_use, b.project_count, key, n] for b in library.bundles for key, n in b.entries
     ]
-    _write_rows(
-        book.create_sheet(BUNDLE_SHEET),
-        [["资金用途", "项目数", "编号", "申报项目数"], *bundle_rows],
-    )
-    project_rows = [
-        [p.source, p.name, p.year, p.attribute, p.fund_use, _join(p.entry_keys)]
+    projects: list[list[Cell]] = [
+        [p.source, p.name, p.year or "", p.attribute, p.fund_use, _join(p.entry_keys)]
         for p in library.projects
     ]
-    _write_rows(
-        book.create_sheet(PROJECT_SHEET),
-        [["来源", "项目名称", "年度", "项目属性", "资金用途", "指标编号"], *project_rows],
+    return to_xlsx(
+        {
+            ENTRY_SHEET: ([c.header for c in COLUMNS], entries),
+            BUNDLE_SHEET: (["资金用途", "项目数", "编号", "申报项目数"], bundles),
+            PROJECT_SHEET: (
+                ["来源", "项目名称", "年度", "项目属性", "资金用途", "指标编号"],
+                projects,
+            ),
+        }
     )
-    out = BytesIO()
-    book.save(out)
-    return out.getvalue()
 
 
 def _cells(sheet: Worksheet) -> Iterator[tuple[int, list[str]]]:

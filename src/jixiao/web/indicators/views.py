@@ -18,7 +18,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_POST
 
-from jixiao.library import LibraryFileError, read_library, write_library
+from jixiao.library import EntryStatus, LibraryFileError, read_library, write_library
 from jixiao.model import Level2
 from jixiao.values import parse_value
 from jixiao.web.accounts.models import AuthedRequest
@@ -58,7 +58,7 @@ def _level2(request: HttpRequest) -> str:
 def search(request: AuthedRequest) -> HttpResponse:
     """指标库: entries by name or alias, optionally under one 二级指标."""
     q, level2 = _param(request, "q"), _level2(request)
-    rows = LibraryEntry.objects.exclude(status="停用")
+    rows = LibraryEntry.objects.exclude(status=EntryStatus.RETIRED)
     if q:
         rows = rows.filter(Q(name__icontains=q) | Q(explanation__icontains=q))
     if level2:
