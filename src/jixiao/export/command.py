@@ -14,14 +14,13 @@ import sys
 from collections.abc import Mapping
 from pathlib import Path
 
-from tqdm import tqdm
-
 from jixiao.export.lists import form_list
 from jixiao.export.tabular import Table, to_csv, to_json, to_xlsx
 from jixiao.export.yitihua import yitihua_tables
 from jixiao.importers.base import ImportFailure
 from jixiao.importers.files import read_file
 from jixiao.model import Declaration
+from jixiao.progress import progress
 from jixiao.render.command import write_atomically
 
 EXIT_OK, EXIT_INPUT = 0, 2
@@ -46,7 +45,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 def _read(paths: list[str]) -> list[Declaration]:
     decls: list[Declaration] = []
-    for path in tqdm(paths, desc="读取申报表", unit="个文件", file=sys.stderr, disable=None):
+    for path in progress(paths, "读取申报表"):
         decls.extend(read_file(path).declarations)
     return decls
 

@@ -6,8 +6,6 @@ import argparse
 import sys
 from pathlib import Path
 
-from tqdm import tqdm
-
 from jixiao.data import SEED_NAME, seed_bytes
 from jixiao.importers.base import ImportFailure
 from jixiao.importers.detect import import_bytes
@@ -18,6 +16,7 @@ from jixiao.library.learn import learn
 from jixiao.library.model import Library
 from jixiao.library.suggest import Suggester
 from jixiao.model import Declaration
+from jixiao.progress import progress
 from jixiao.render.command import write_atomically
 
 EXIT_OK, EXIT_INPUT = 0, 2
@@ -45,7 +44,7 @@ def _build(args: argparse.Namespace) -> int:
     """Learn from every file that holds declarations; a file that does not is named and skipped."""
     forms: list[tuple[str, Declaration]] = []
     skipped: list[str] = []
-    for path in tqdm(args.files, desc="读取申报表", unit="个文件", file=sys.stderr, disable=None):
+    for path in progress(args.files, "读取申报表"):
         try:
             result = read_file(path)
         except ImportFailure as exc:
