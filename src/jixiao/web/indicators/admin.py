@@ -12,16 +12,13 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib import admin, messages
-from django.db import transaction
 from django.db.models import QuerySet
 from django.http import HttpRequest
-from django.utils import timezone
 
-from jixiao.library import EntryStatus, Library, Origin
-from jixiao.library.curate import merge
+from jixiao.library import Origin
 from jixiao.library.names import normalise
+from jixiao.web.indicators import service
 from jixiao.web.indicators.models import LibraryEntry, LibraryProject
-from jixiao.web.indicators.service import forget, to_entry, to_row
 
 READ_ONLY = ("key", "aliases", "sources", "stats", "qualitative", "form_count", "updated_at")
 
@@ -42,14 +39,11 @@ class LibraryEntryAdmin(admin.ModelAdmin):
         if not obj.key:
             obj.key = f"{obj.level2}/{normalise(obj.name)}"
         super().save_model(request, obj, form, change)
-        forget()
+        service.forget()
 
     @admin.action(description="停用所选条目（保留，不再推荐）")
     def retire_entries(self, request: HttpRequest, queryset: QuerySet[LibraryEntry]) -> None:
-        count = queryset.update(
-            status=EntryStatus.RETIRED, origin=Origin.CURATED, updated_at=timezone.now()
-        )
-        forget()
+        count = service.retire(queryset)
         self.message_user(request, f"已停用{count}个条目。")
 
     @admin.action(description="合并所选条目（并入申报表数最多的一个）")
@@ -58,17 +52,8 @@ class LibraryEntryAdmin(admin.ModelAdmin):
         if len(rows) < 2:
             self.message_user(request, "请至少选择两个条目再合并。", messages.WARNING)
             return
-        target, folded = rows[0], rows[1:]
-        library = merge(
-            Library(entries=tuple(to_entry(r) for r in rows)), [r.key for r in folded], target.key
-        )
-        merged = to_row(library.entries[0])
-        with transaction.atomic():
-            LibraryEntry.objects.filter(pk__in=[r.pk for r in folded]).delete()
-            merged.pk = target.pk
-            merged.save()
-        forget()
-        self.message_user(request, f"已将{len(folded)}个条目并入“{target.name}”。")
+        target = service.merge_into_first(rows)
+        self.message_user(request, f"已将{len(rows) - 1}个条目并入“{target.name}”。")
 
 
 @admin.register(LibraryProject)

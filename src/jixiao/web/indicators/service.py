@@ -13,7 +13,8 @@ import threading
 from dataclasses import dataclass
 
 from django.db import transaction
-from django.db.models import Count, Max
+from django.db.models import Count, Max, QuerySet
+from django.utils import timezone
 
 from jixiao.library import (
     Entry,
@@ -25,7 +26,7 @@ from jixiao.library import (
     Suggester,
     learn,
 )
-from jixiao.library.curate import combine
+from jixiao.library.curate import combine, merge
 from jixiao.library.serial import stats_from_data, stats_to_data
 from jixiao.model import Declaration as Form
 from jixiao.values import Direction
@@ -177,6 +178,28 @@ def suggester() -> Suggester:
 def forget() -> None:
     with _lock:
         _cached.clear()
+
+
+def retire(rows: QuerySet[LibraryEntry]) -> int:
+    """停用: kept for history, never suggested again; the entries become curated."""
+    count = rows.update(
+        status=EntryStatus.RETIRED, origin=Origin.CURATED, updated_at=timezone.now()
+    )
+    forget()
+    return count
+
+
+def merge_into_first(rows: list[LibraryEntry]) -> LibraryEntry:
+    """Fold ``rows[1:]`` into ``rows[0]`` through :func:`jixiao.library.curate.merge`."""
+    target, folded = rows[0], rows[1:]
+    library = Library(entries=tuple(to_entry(r) for r in rows))
+    merged = to_row(merge(library, [r.key for r in folded], target.key).entries[0])
+    with transaction.atomic():
+        LibraryEntry.objects.filter(pk__in=[r.pk for r in folded]).delete()
+        merged.pk = target.pk
+        merged.save()
+    forget()
+    return merged
 
 
 def import_library(library: Library) -> int:
