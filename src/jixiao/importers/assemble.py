@@ -25,7 +25,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import replace
 
 from jixiao.importers.base import ImportIssue
-from jixiao.importers.cells import GridCell, GridRow
+from jixiao.importers.cells import ATTACHMENT, GridCell, GridRow
 from jixiao.importers.columns import Column, header_column, is_list_heading, level_of
 from jixiao.importers.header import HeaderReader, Item, one_line
 from jixiao.importers.labels import marked_verdicts, split_org
@@ -43,13 +43,11 @@ from jixiao.model.catalogue import (
     SPECS,
     ColumnRole,
     FieldKey,
+    is_form_title,
 )
 from jixiao.model.vocab import UNDECIDED_MARK
 
 _K = FieldKey
-#: A form's title: …绩效目标申报表, …绩效目标表, …绩效目标批复表 (a short cell).
-_TITLE = re.compile(r"目标(?:申报|批复|申请)?(?:明细)?表")
-_ATTACHMENT = re.compile(r"^(?:附件\s*\d*|表[一二三四五六七八九十\d]+)\s*[:：]?$")
 _FOOTNOTE = re.compile(r"^注\s*[:：]")
 _ORGS = {_K.DEPARTMENT: "department", _K.IMPLEMENTER: "implementer"}
 _CODES = {_K.DEPARTMENT_CODE: _K.DEPARTMENT, _K.IMPLEMENTER_CODE: _K.IMPLEMENTER}
@@ -60,7 +58,7 @@ def items(rows: Sequence[GridRow]) -> list[Item]:
     out: list[Item] = []
     for number, row in enumerate(rows):
         if row.boundary:  # a page, sheet or text end: the row before it is complete
-            out.append(Item(GridCell(0, 1, ""), True, True))
+            out.append(Item(GridCell(0, 1, ""), True, True, notice=row.notice))
         for n, cell in enumerate(row.cells):
             if UNDECIDED_MARK in cell.text:  # our renders' mark on an undecided form: chrome
                 cell = replace(cell, text=cell.text.replace(UNDECIDED_MARK, ""))
@@ -99,29 +97,29 @@ def _broken_label(item: Item, nxt: Item) -> bool:
 
 
 def is_title(text: str) -> bool:
-    """A form title: short, and naming a 目标表."""
-    key = "".join(text.split())
-    return len(key) <= 60 and _TITLE.search(key) is not None
+    """A form title: short, and naming a 目标表 (the catalogue's title patterns)."""
+    return is_form_title(text)
 
 
 def split_forms(cells: list[Item]) -> list[list[Item]]:
     """Forms start at titles (with the 附件N line above them); cells before the first
-    title are a notice and dropped."""
+    title, and after a notice mark of the cell reader, are a notice and dropped."""
     starts = [_back_to_attachment(cells, i) for i, it in enumerate(cells) if is_title(it.cell.text)]
     if not starts:
-        starts = [0]
-    bounds = [*starts[1:], len(cells)]
+        return list(_split_at_second_name(cells))
+    cuts = sorted({*starts, *(i for i, it in enumerate(cells) if it.notice)})
     forms: list[list[Item]] = []
-    for start, end in zip(starts, bounds, strict=True):
-        forms.extend(_split_at_second_name(cells[start:end]))
+    for start, end in zip(cuts, [*cuts[1:], len(cells)], strict=True):
+        if start >= starts[0] and not cells[start].notice:
+            forms.extend(_split_at_second_name(cells[start:end]))
     return forms
 
 
 def _back_to_attachment(cells: list[Item], i: int) -> int:
     j = i - 1
-    while j >= 0 and not cells[j].cell.text.strip():
+    while j >= 0 and not cells[j].cell.text.strip() and not cells[j].notice:
         j -= 1
-    return j if j >= 0 and _ATTACHMENT.match(cells[j].cell.key) else i
+    return j if j >= 0 and ATTACHMENT.match(cells[j].cell.key) else i
 
 
 def _split_at_second_name(cells: list[Item]) -> Iterator[list[Item]]:
@@ -151,7 +149,7 @@ def read_form(
     end = len(cells)
     for i, item in enumerate(cells):
         text = item.cell.text.strip()
-        if not form.started and not form.title and _ATTACHMENT.match(item.cell.key):
+        if not form.started and not form.title and ATTACHMENT.match(item.cell.key):
             form.attachment = "".join(text.split()).rstrip(":：")
             continue
         if not form.started and is_title(text):

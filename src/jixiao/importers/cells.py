@@ -29,7 +29,7 @@ from itertools import pairwise
 
 from jixiao.importers.lookup import split_label
 from jixiao.model import NOWHERE, SourceLocation
-from jixiao.model.catalogue import column_role, level1_for_label
+from jixiao.model.catalogue import column_role, is_form_title, level1_for_label
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,6 +61,7 @@ class GridRow:
     boundary: bool = False
     stream: bool = False
     aligned: bool = True
+    notice: bool = False  #: a notice between two forms starts after this boundary
 
     def texts(self) -> list[str]:
         return [c.text.strip() for c in self.cells if c.text.strip()]
@@ -70,6 +71,8 @@ class GridRow:
 
 
 BOUNDARY = GridRow(boundary=True)
+#: Text between two forms that is no part of either (a notice, a 公示) starts after it.
+NOTICE = GridRow(boundary=True, notice=True)
 
 
 class Layout(StrEnum):
@@ -281,28 +284,97 @@ def text_rows(lines: list[Line], filename: str) -> tuple[Layout, list[GridRow]]:
     return layout, layout_rows(layout, lines, filename)
 
 
-#: A form's title line (…绩效目标申报表 / 目标表 / 批复表): where a file of collected forms
-#: may change its layout.
-_TITLE_LINE = re.compile(r"目标(?:申报|批复|申请)?(?:明细)?表")
-
-
 def form_rows(lines: list[Line], filename: str) -> list[GridRow]:
     """The rows of a text that may hold forms of several layouts one after another (an
-    analyst's collection): the text is cut at its title lines and each part read in the
-    layout told from its own lines."""
-    starts = [0, *(i for i, (_, t) in enumerate(lines) if i and _is_title_line(t))]
+    analyst's collection): the text is cut at its title lines (with the 附件N / 表N line
+    above them) and each part read in the layout told from its own lines. Text between two
+    forms that reads as a notice (see :func:`_notice_start`) is its own part, after a
+    :data:`NOTICE` row, so the form before it does not take its lines."""
+    cuts: list[tuple[int, bool]] = [(0, False)]
+    for i, (_, text) in enumerate(lines):
+        if not i or not _is_title_line(text):
+            continue
+        start = _back_to_attachment(lines, cuts[-1][0], i)
+        notice = _notice_start(lines, cuts[-1][0], start)
+        if notice < start:
+            cuts.append((notice, True))
+        if start > cuts[-1][0]:
+            cuts.append((start, False))
     rows: list[GridRow] = []
-    for start, end in zip(starts, [*starts[1:], len(lines)], strict=True):
+    for (start, notice), (end, _) in zip(cuts, [*cuts[1:], (len(lines), False)], strict=True):
         part = lines[start:end]
+        if notice:
+            rows.append(NOTICE)
         rows.extend(layout_rows(detect_layout(part), part, filename))
     return rows
 
 
 def _is_title_line(text: str) -> bool:
-    if "表" not in text:
+    """A title alone on its line, or opening a run-on line (…项目申报表 项目名称:…)."""
+    if "表" not in text and "目标" not in text:
         return False
-    key = "".join(text.replace("|", " ").split())
-    return len(key) <= 60 and _TITLE_LINE.search(key) is not None
+    line = text.replace("|", " ").strip()
+    return is_form_title(line) or is_form_title(line.split(maxsplit=1)[0] if line else "")
+
+
+#: 附件2 / 附件2-1 / 表十二 above a title.
+ATTACHMENT = re.compile(
+    r"^(?:附件\s*[\d一二三四五六七八九十]*(?:[-－—.]\d+)?|表[一二三四五六七八九十\d]+)[:：]?$"
+)
+
+
+def _back_to_attachment(lines: list[Line], first: int, title: int) -> int:
+    """The title's line, or the 附件N line above it (blank and pipe-only lines between)."""
+    j = title - 1
+    while j > first and _blank(lines[j][1]):
+        j -= 1
+    key = "".join(lines[j][1].replace("|", "").split())
+    return j if j > first and ATTACHMENT.match(key) else title
+
+
+def _blank(text: str) -> bool:
+    return not text.strip() or _is_pipes(text)
+
+
+#: A notice's first lines: its title (关于下达…的通知) or the unit it is addressed to, alone
+#: on its line (陈仓区林业局:).
+_NOTICE_OPENING = re.compile(
+    r"^(?:[\u4e00-\u9fff（）()、]{2,20}[:：]|关于.{2,80}的(?:通知|批复|公告|公示|函))$"
+)
+
+
+def _notice_start(lines: list[Line], first: int, end: int) -> int:
+    """Where the text before a title, after the previous form, starts being a notice (or
+    ``end`` when it does not): after a table printed with pipes, the first pipe-less line
+    that follows a blank line (a pipe table prints no blank lines, and a cell the truncated
+    table stops inside runs on without one); in any layout, a notice's title (关于…的通知)
+    or salutation (区残联:) with only pipe-less lines after it."""
+    filled = piped = 0
+    after_blank = False
+    for k in range(first + 1, end):
+        text = lines[k][1].strip()
+        if not text:
+            after_blank = True
+            continue
+        if "|" in text:
+            piped += 1
+        elif after_blank and piped and piped * 5 >= filled and _is_notice_line(text):
+            return k
+        filled += 1
+        after_blank = False
+    start = end
+    for j in range(end - 1, first, -1):
+        text = lines[j][1].strip()
+        if "|" in text:
+            break
+        if _NOTICE_OPENING.match(text) and _is_notice_line(text):
+            start = j
+    return start
+
+
+def _is_notice_line(text: str) -> bool:
+    """Not a label of the form (项目名称:, 注：): a line a notice may start with."""
+    return split_label(text) is None and not text.startswith("注")
 
 
 def layout_rows(layout: Layout, lines: list[Line], filename: str) -> list[GridRow]:
@@ -319,8 +391,10 @@ def _closed(lines: list[Line]) -> bool:
 
 
 __all__ = [
+    "ATTACHMENT",
     "BOUNDARY",
     "LAYOUT_SAMPLE",
+    "NOTICE",
     "GridCell",
     "GridRow",
     "Layout",

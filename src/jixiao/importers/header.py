@@ -39,6 +39,7 @@ class Item:
     boundary: bool = False  #: the end of a page, sheet or text
     row: int = 0  #: index of the row the cell is in
     aligned: bool = False  #: cell positions are the table's columns (XLSX, DOCX, PDF)
+    notice: bool = False  #: a notice between two forms starts here (no part of either)
 
 
 @dataclass(slots=True)

@@ -447,6 +447,37 @@ class FormText(StrEnum):
     MONEY_UNIT_SUFFIX = "（万元）"  #: after a money label where the block label is absent
 
 
+#: The titles real forms print: …绩效目标申报表, …目标表, …目标批复表, …目标申报明细表,
+#: …项目申报表 (the 预算管理一体化 system), …项目绩效目标和指标 and 2024年项目绩效目标 (a
+#: list on a web page: the year and 项目 tell it from the 绩效目标 label).
+TITLE_PATTERNS: tuple[str, ...] = (
+    r"目标(?:申报|批复|申请)?(?:明细)?表",
+    r"项目(?:申报|申请)表",
+    r"绩效目标(?:和|及|与)(?:绩效)?指标表?$",
+    r"\d{4}年度?(?:项目|部门|支出)[^，。,；;:：]{0,20}绩效目标$",
+)
+_TITLE = re.compile("|".join(TITLE_PATTERNS))
+#: What a title may print after its name: the year or the fund in brackets.
+_TITLE_TAIL = re.compile(r"[(（][^()（）]{0,20}[)）]$")
+TITLE_MAX_LEN = 60  #: a title is a short line; a sentence naming a 目标表 is none
+
+
+def is_form_title(text: str) -> bool:
+    """Whether a cell or line is a form's title (spaces and line breaks ignored).
+
+    >>> is_form_title("2023年项目支出绩效目标申报表"), is_form_title("某局2025年项目绩效目标和指标")
+    (True, True)
+    >>> is_form_title("广水市马坪镇中心中学项目申报表"), is_form_title("某局2024年项目绩效目标")
+    (True, True)
+    >>> is_form_title("年度绩效目标"), is_form_title("项目绩效目标")
+    (False, False)
+    """
+    key = "".join(text.split())
+    if len(key) > TITLE_MAX_LEN or ("表" not in key and "目标" not in key):
+        return False
+    return _TITLE.search(key) is not None or _TITLE.search(_TITLE_TAIL.sub("", key)) is not None
+
+
 def year_line(year: int | None) -> str:
     """（2025年度）, or a blank to fill in: （　　　　年度）.
 
@@ -492,6 +523,7 @@ __all__ = [
     "column_role",
     "field_for_label",
     "is_cost_label",
+    "is_form_title",
     "is_merged_level",
     "label_key",
     "label_keys",
