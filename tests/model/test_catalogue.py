@@ -12,7 +12,10 @@ from jixiao.model import (
     Requirement,
     catalogue,
     catalogue_columns,
+    catalogue_evaluation,
+    catalogue_fields,
     catalogue_levels,
+    catalogue_monitoring,
     catalogue_text,
 )
 from jixiao.model.catalogue import (
@@ -242,6 +245,17 @@ def test_it_reads_requirement_annotations() -> None:
     assert split_annotation("质量指标 (选填)") == ("质量指标", Requirement.OPTIONAL)
 
 
-@pytest.mark.parametrize("module", [catalogue, catalogue_columns, catalogue_levels, catalogue_text])
+@pytest.mark.parametrize(
+    "module",
+    [
+        catalogue,
+        catalogue_columns,
+        catalogue_evaluation,
+        catalogue_fields,
+        catalogue_levels,
+        catalogue_monitoring,
+        catalogue_text,
+    ],
+)
 def test_it_runs_the_doctests(module: object) -> None:
     assert doctest.testmod(module).failed == 0  # type: ignore[arg-type]

@@ -23,10 +23,12 @@ import dataclasses
 from decimal import Decimal
 from typing import Any
 
-from jixiao.evaluation import labels
 from jixiao.evaluation.formulas import parse_actual
 from jixiao.evaluation.model import Band, Budget, EvaluationRow, SelfEvaluation
 from jixiao.model import Level2, SourceLocation, TreeVariant, level1_of
+from jixiao.model.catalogue import FieldKey, spec
+from jixiao.model.catalogue_evaluation import EvaluationField as E
+from jixiao.model.catalogue_evaluation import evaluation_spec as ev
 from jixiao.values import parse_value
 
 EXAMPLE_FILE = "示例"
@@ -51,19 +53,19 @@ BASE = """\
 """
 
 _BUDGET = {
-    labels.INITIAL[0]: "initial",
-    labels.ANNUAL[0]: "annual",
-    labels.EXECUTED[0]: "executed",
-    labels.BUDGET_SCORE[0]: "printed_score",
-    labels.WEIGHT[0]: "weight",
+    ev(E.INITIAL).label: "initial",
+    ev(E.ANNUAL).label: "annual",
+    ev(E.EXECUTED).label: "executed",
+    ev(E.BUDGET_SCORE).label: "printed_score",
+    ev(E.WEIGHT).label: "weight",
 }
 _TEXTS = {
-    labels.PROJECT_NAME[0]: "project_name",
-    labels.GOAL[0]: "goal",
-    labels.GOAL_ACTUAL[0]: "goal_actual",
-    labels.CONCLUSION[0]: "conclusion",
-    labels.PROBLEMS[0]: "problems",
-    labels.MEASURES[0]: "measures",
+    ev(E.PROJECT_NAME).label: "project_name",
+    ev(E.GOAL).label: "goal",
+    ev(E.GOAL_ACTUAL).label: "goal_actual",
+    ev(E.CONCLUSION).label: "conclusion",
+    ev(E.PROBLEMS).label: "problems",
+    ev(E.MEASURES).label: "measures",
 }
 
 
@@ -104,15 +106,15 @@ def _apply(state: dict[str, Any], key: str, value: str, line: int) -> None:
             rows[at] = new
     elif key in _BUDGET:
         state["budget"][_BUDGET[key]] = _decimal(value)
-    elif key == labels.RATE[0]:
+    elif key == ev(E.RATE).label:
         state["budget"]["rate_text"] = value
-    elif key == labels.REASON[0]:
+    elif key == ev(E.REASON).label:
         state["budget"]["reason"] = value
     elif key in _TEXTS:
         state[_TEXTS[key]] = value
-    elif key == labels.TOTAL[0]:
+    elif key == ev(E.TOTAL).label:
         state["printed_total"] = _decimal(value)
-    elif key == "年度":
+    elif key == spec(FieldKey.YEAR).label:
         state["year"] = int(value)
     else:
         raise ValueError(f"示例第{line}行：未知的栏目“{key}”")

@@ -4,9 +4,10 @@ The rows come from the importers' readers (:func:`~jixiao.importers.xlsx.sheet_r
 :func:`~jixiao.importers.docx.body_rows`, :func:`~jixiao.importers.pdf.pdf_rows`), the ones
 the declarations use, as ``{column: text}`` holding only the top-left cell of a merge. The
 assembler finds the blocks by the label in the first column and the layout by the indicator
-header (:mod:`jixiao.evaluation.labels`); Sichuan's 指标性质 | 指标值 | 度量单位 are joined by
-the one :func:`~jixiao.values.combine.combine_value`. A number a unit typed into Excel is
-read through ``Decimal(repr(x))`` at the boundary (the importers' ``exact_number``).
+header (the form catalogue, :mod:`jixiao.model.catalogue_evaluation`); Sichuan's 指标性质 |
+指标值 | 度量单位 are joined by the one :func:`~jixiao.values.combine.combine_value`. A number
+a unit typed into Excel is read through ``Decimal(repr(x))`` at the boundary (the importers'
+``exact_number``).
 """
 
 from __future__ import annotations
@@ -20,7 +21,6 @@ from decimal import Decimal, InvalidOperation
 from docx import Document
 from openpyxl import load_workbook  # type: ignore[import-untyped]
 
-from jixiao.evaluation import labels as L
 from jixiao.evaluation.formulas import parse_actual
 from jixiao.evaluation.model import Budget, EvaluationRow, Grade, Layout, SelfEvaluation
 from jixiao.importers.cells import GridRow
@@ -28,27 +28,44 @@ from jixiao.importers.docx import body_rows
 from jixiao.importers.pdf import pdf_rows as pdf_grid_rows
 from jixiao.importers.xlsx import sheet_rows
 from jixiao.model import Level1, Level2, Organisation, SourceLocation
+from jixiao.model.catalogue_evaluation import (
+    ANHUI_LABELS,
+    NATIONAL_LABELS,
+    SICHUAN_LABELS,
+    EvaluationColumn,
+    EvaluationLayoutLabels,
+    EvaluationText,
+)
+from jixiao.model.catalogue_evaluation import EvaluationField as E
+from jixiao.model.catalogue_evaluation import evaluation_spec as ev
 from jixiao.values import parse_value
 from jixiao.values.combine import combine_value
 from jixiao.values.money import MoneyError, parse_amount
 
 Row = dict[int, str]
 _YEAR = re.compile(r"[（(]\s*(\d{4})\s*年度\s*[)）]")
+#: Money headers (every layout's) → the budget slot they fill.
 _MONEY = {
-    **dict.fromkeys(("年初预算数", "年初预算"), "initial"),
-    **dict.fromkeys(("全年预算数", "调整后预算数", "全年预算"), "annual"),
-    **dict.fromkeys(("全年执行数", "预算执行数", "全年执行"), "executed"),
-    **dict.fromkeys(("分值", "权重"), "weight"),
-    **dict.fromkeys(("执行率", "预算执行率"), "rate_text"),
-    "得分": "printed_score",
-    "原因": "reason",
+    label: slot
+    for key, slot in (
+        (E.INITIAL, "initial"),
+        (E.ANNUAL, "annual"),
+        (E.EXECUTED, "executed"),
+        (E.WEIGHT, "weight"),
+        (E.RATE, "rate_text"),
+        (E.SCORE, "printed_score"),
+    )
+    for label in ev(key).labels
+} | {ev(E.REASON).label: "reason"}
+_LAYOUTS: dict[tuple[str, ...], tuple[Layout, EvaluationLayoutLabels]] = {
+    labels.headers: (layout, labels)
+    for layout, labels in (
+        (Layout.NATIONAL, NATIONAL_LABELS),
+        (Layout.SICHUAN, SICHUAN_LABELS),
+        (Layout.ANHUI, ANHUI_LABELS),
+    )
 }
-_LAYOUTS = {
-    L.NATIONAL_COLUMNS: Layout.NATIONAL,
-    L.SICHUAN_COLUMNS: Layout.SICHUAN,
-    L.ANHUI_COLUMNS: Layout.ANHUI,
-}
-_TEXTS = {L.CONCLUSION[0]: "conclusion", L.PROBLEMS[0]: "problems", L.MEASURES[0]: "measures"}
+_TEXTS = {ev(k).label: k.value for k in (E.CONCLUSION, E.PROBLEMS, E.MEASURES)}
 
 
 class GridFormatError(ValueError):
@@ -84,15 +101,11 @@ class _Form:
     file: str
     values: dict[str, object] = field(default_factory=dict)
     money: dict[str, str] = field(default_factory=dict)
-    columns: dict[int, str] = field(default_factory=dict)
+    columns: dict[int, EvaluationColumn] = field(default_factory=dict)
     layout: Layout = Layout.NATIONAL
     rows: list[EvaluationRow] = field(default_factory=list)
     level1: Level1 = Level1.OUTPUT
     level2: Level2 = Level2.QUANTITY
-
-    @property
-    def layout_columns(self) -> tuple[str, ...]:
-        return next(cols for cols, layout in _LAYOUTS.items() if layout is self.layout)
 
 
 def _decimal(text: str) -> Decimal | None:
@@ -112,15 +125,15 @@ def _amount(text: str) -> Decimal | None:
 
 def _header_cells(row: Row, form: _Form) -> None:
     label = row.get(0, "")
-    if label == L.PROJECT_NAME[0]:
+    if label == ev(E.PROJECT_NAME).label:
         form.values["project_name"] = row.get(2, "")
-    elif label == L.DEPARTMENT[0]:
+    elif label == ev(E.DEPARTMENT).label:
         form.values["department"] = Organisation(row.get(2, ""))
-        at = next((c for c, t in row.items() if t == L.IMPLEMENTER[0]), None)
+        at = next((c for c, t in row.items() if t == ev(E.IMPLEMENTER).label), None)
         form.values["implementer"] = Organisation(row.get(at + 1, "") if at is not None else "")
-    elif label == L.REASON[0]:
+    elif label == ev(E.REASON).label:
         form.money["reason"] = row.get(2, "")
-    elif label == L.GRADE[0] and row.get(2):
+    elif label == ev(E.GRADE).label and row.get(2):
         form.values["printed_grade"] = Grade(row[2])
     elif label in _TEXTS:
         form.values[_TEXTS[label]] = row.get(2, "")
@@ -128,34 +141,28 @@ def _header_cells(row: Row, form: _Form) -> None:
 
 def _indicator(row: Row, form: _Form, line: int) -> None:
     cells = {form.columns[c]: t for c, t in row.items() if c in form.columns}
-    form.level1 = Level1(cells["一级指标"]) if "一级指标" in cells else form.level1
-    form.level2 = Level2(cells["二级指标"]) if "二级指标" in cells else form.level2
-    if form.layout is Layout.SICHUAN:
-        parts = (cells.get("指标性质", ""), cells.get("指标值", ""), cells.get("度量单位", ""))
-        target = (
-            cells.get("指标值", "")
-            if parts[0] in ("", L.QUALITATIVE_NATURE)
-            else combine_value(*parts)
-        )
-        actual, weight, deviation = (
-            cells.get("完成值", ""),
-            cells.get("权重", ""),
-            cells.get(L.SICHUAN_COLUMNS[-1], ""),
-        )
-    else:
-        target, actual = cells.get(form.layout_columns[3], ""), cells.get("实际完成值", "")
-        weight, deviation = cells.get("分值", ""), cells.get(form.layout_columns[-1], "")
+    c = EvaluationColumn
+    form.level1 = Level1(cells[c.LEVEL1]) if c.LEVEL1 in cells else form.level1
+    form.level2 = Level2(cells[c.LEVEL2]) if c.LEVEL2 in cells else form.level2
+    target = cells.get(c.TARGET, "")
+    if c.NATURE in cells and cells[c.NATURE] not in ("", EvaluationText.QUALITATIVE_NATURE):
+        target = combine_value(cells[c.NATURE], target, cells.get(c.UNIT, ""))
+    actual, weight, deviation = (
+        cells.get(c.ACTUAL, ""),
+        cells.get(c.WEIGHT, ""),
+        cells.get(c.DEVIATION, ""),
+    )
     form.rows.append(
         EvaluationRow(
             level1=form.level1,
             level2=form.level2,
-            name=cells.get("三级指标", ""),
+            name=cells.get(c.NAME, ""),
             target_text=target,
             target=parse_value(target),
             actual_text=actual,
             actual=parse_actual(actual),
             weight=_decimal(weight),
-            printed_score=_decimal(cells.get("得分", "")),
+            printed_score=_decimal(cells.get(c.SCORE, "")),
             deviation=deviation,
             location=SourceLocation(form.file, line),
         )
@@ -190,7 +197,7 @@ def _budget(money: dict[str, str]) -> Budget:
 
 
 def _is_title(row: Row) -> bool:
-    return len(row) == 1 and 0 in row and row[0].endswith("自评表")
+    return len(row) == 1 and 0 in row and row[0].endswith(EvaluationText.TITLE_END)
 
 
 def split_forms(rows: Sequence[Row]) -> list[list[Row]]:
@@ -200,7 +207,7 @@ def split_forms(rows: Sequence[Row]) -> list[list[Row]]:
         if _is_title(row) or not forms:
             forms.append([])
         forms[-1].append(row)
-    return [f for f in forms if any(r.get(0) == L.NATIONAL_COLUMNS[0] for r in f)]
+    return [f for f in forms if any(r.get(0) == ev(E.LEVEL1).label for r in f)]
 
 
 def _below(rows: Sequence[Row], n: int) -> Row:
@@ -222,18 +229,19 @@ def read_form(rows: Sequence[Row], file: str) -> SelfEvaluation:
             title = row[0]
         elif (m := _YEAR.fullmatch(label)) and len(row) == 1:
             year = int(m.group(1))
-        elif label == L.MONEY_BLOCK[0] and n + 1 < len(rows):
+        elif label == ev(E.MONEY_BLOCK).label and n + 1 < len(rows):
             _money_row(row, _below(rows, n), form)
-        elif label == L.GOAL_BLOCK[0] and n + 1 < len(rows):
+        elif label == ev(E.GOAL_BLOCK).label and n + 1 < len(rows):
             _goal_row(row, _below(rows, n), form)
-        elif label == L.NATIONAL_COLUMNS[0]:
+        elif label == ev(E.LEVEL1).label:
             heads = tuple(row.get(c, "") for c in range(len(row)))
             if heads not in _LAYOUTS:
                 raise GridFormatError(
                     f"第{n + 1}行：指标表头“{'、'.join(heads)}”不是已知的自评表表式"
                 )
-            form.layout, form.columns, in_table = _LAYOUTS[heads], dict(enumerate(heads)), True
-        elif label == L.TOTAL[0]:
+            form.layout, labels = _LAYOUTS[heads]
+            form.columns, in_table = dict(enumerate(labels.roles)), True
+        elif label == ev(E.TOTAL).label:
             in_table = False
             form.values["printed_total"] = _decimal(row.get(len(form.columns) - 2, ""))
         elif in_table and row:
@@ -244,7 +252,7 @@ def read_form(rows: Sequence[Row], file: str) -> SelfEvaluation:
         raise GridFormatError("没有找到绩效指标表（表头应以“一级指标”开始）")
     return SelfEvaluation(
         year=year,
-        title=title if title != L.TITLE else "",
+        title=title if title != EvaluationText.TITLE else "",
         layout=form.layout,
         budget=_budget(form.money),
         rows=tuple(form.rows),

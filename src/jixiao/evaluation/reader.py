@@ -13,55 +13,64 @@ import re
 from collections.abc import Sequence
 from decimal import Decimal, InvalidOperation
 
-from jixiao.evaluation import labels
 from jixiao.evaluation.formulas import parse_actual
 from jixiao.evaluation.model import Budget, EvaluationRow, Layout, SelfEvaluation
 from jixiao.evaluation.rows import RawRow, RowBuilder, columns_of, unfuse
 from jixiao.evaluation.tokens import Column, Kind, Token, tokenize
 from jixiao.model import Level1, Level2, Organisation, SourceLocation, TreeVariant, level1_of
+from jixiao.model.catalogue_evaluation import EvaluationField as E
+from jixiao.model.catalogue_evaluation import evaluation_spec as ev
 from jixiao.values import parse_value
 from jixiao.values.combine import combine_value
 from jixiao.values.money import printed_amount
 
 _YEAR = re.compile(r"(20\d\d)\s*年\s*度?|[（(]\s*(20\d\d)\s*[)）]")
 _TITLE = re.compile(r"[^\s|]*绩效(?:目标)?自评表")
+
+
+def _labels(key: E) -> tuple[str, ...]:
+    return ev(key).labels
+
+
+#: The money block's label with and without its unit (项目资金（万元） / 项目资金).
+_MONEY_BLOCK_BARE = (*_labels(E.MONEY_BLOCK), *ev(E.MONEY_BLOCK).bare)
 _AMOUNT = re.compile(r"\d+(?:,\d{3})*(?:\.\d+)?%?|—|-")
 _MONEY_LABELS = (
-    ("initial", labels.INITIAL),
-    ("annual", labels.ANNUAL),
-    ("executed", labels.EXECUTED),
-    ("weight", labels.WEIGHT),
-    ("rate", labels.RATE),
-    ("score", labels.SCORE),
+    ("initial", _labels(E.INITIAL)),
+    ("annual", _labels(E.ANNUAL)),
+    ("executed", _labels(E.EXECUTED)),
+    ("weight", _labels(E.WEIGHT)),
+    ("rate", _labels(E.RATE)),
+    ("score", _labels(E.SCORE)),
 )
+#: Where a header value ends: the next label, ours or one other forms print there.
 _HEADER_STOPS = (
-    *labels.PROJECT_NAME,
-    *labels.DEPARTMENT,
-    *labels.IMPLEMENTER,
-    *labels.MONEY_BLOCK,
+    *_labels(E.PROJECT_NAME),
+    *_labels(E.DEPARTMENT),
+    *_labels(E.IMPLEMENTER),
+    *_labels(E.MONEY_BLOCK),
     "负责人及电话",
     "项目负责人",
     "中央主管部门",
     "自治区主管部门",
     "市县财政部门",
     "专项实施期",
-    "实施单位/项目负责人",
-    "项目资金",
     "项目基本情况",
-    *labels.GOAL,
-    *labels.GOAL_ACTUAL,
+    "项目资金",
     "资金情况",
+    *_labels(E.GOAL),
+    *_labels(E.GOAL_ACTUAL),
     "项目总得分",
-    "年初预算数",
+    ev(E.INITIAL).label,
 )
 NO_NATURE = frozenset({"定性", "定性指标"})
 _GOAL_STOPS = (
-    "绩效指标",
-    "一级指标",
+    ev(E.INDICATORS).label,
+    ev(E.LEVEL1).label,
     "预算执行情况",
     "项目实施内容",
-    *labels.MONEY_BLOCK,
-    *labels.INITIAL,
+    *_labels(E.MONEY_BLOCK),
+    *_labels(E.INITIAL),
 )
 _CODED_NAME = re.compile(r"^([0-9A-Z]{15,30})[-－—](.+)$")
 #: A form starts at a 自评表 title followed closely by its 项目名称.
@@ -270,7 +279,10 @@ def _rows(
 
 
 _GOAL_LABEL_WORDS = re.compile(
-    "|".join(_spaced(w) for w in sorted({*labels.GOAL_BLOCK, *labels.GOAL}, key=len, reverse=True))
+    "|".join(
+        _spaced(w)
+        for w in sorted({*_labels(E.GOAL_BLOCK), *_labels(E.GOAL)}, key=len, reverse=True)
+    )
 )
 _ONLY_NUMBERS = re.compile(r"^[\s|\d.%]*$")
 
@@ -278,21 +290,21 @@ _ONLY_NUMBERS = re.compile(r"^[\s|\d.%]*$")
 def read_goals(text: str) -> tuple[str, str]:
     """年度总体目标 and 实际完成情况, inline (label: text) or as a header row with the two
     texts in the cells after it (pipes, lines, or space-separated pieces in order)."""
-    block = _find(text, labels.GOAL_BLOCK)
-    first = _find(text, labels.GOAL)
+    block = _find(text, _labels(E.GOAL_BLOCK))
+    first = _find(text, _labels(E.GOAL))
     if block and first and first.start() < block.start():  # the block label printed last
         block = None
     rest = text[block.end() :] if block else text
-    label = _find(rest, labels.GOAL)
+    label = _find(rest, _labels(E.GOAL))
     if not label and not block:
         return "", ""
     body = rest[label.end() :] if label else rest
-    actual = _find(body, labels.GOAL_ACTUAL)
+    actual = _find(body, _labels(E.GOAL_ACTUAL))
     stop = _find(body, _GOAL_STOPS)
     end = actual.start() if actual else stop.start() if stop else 400
     goal = " ".join(body[:end].replace("|", " ").split()).strip(":： ")
     if not _ONLY_NUMBERS.match(_GOAL_LABEL_WORDS.sub("", goal)):
-        return goal, _between(body, labels.GOAL_ACTUAL, _GOAL_STOPS) if actual else ""
+        return goal, _between(body, _labels(E.GOAL_ACTUAL), _GOAL_STOPS) if actual else ""
     return _goal_cells(body[actual.end() :] if actual else body[end:])
 
 
@@ -321,11 +333,11 @@ def _coded(name: str) -> tuple[str, str]:
 
 def _money_region(text: str) -> str:
     """From the first money column label to the goal or the indicator table."""
-    m = _find(text, (*labels.INITIAL, *labels.ANNUAL))
+    m = _find(text, (*_labels(E.INITIAL), *_labels(E.ANNUAL)))
     if not m:
         return ""
     rest = text[m.start() :]
-    stop = _find(rest, (*labels.GOAL_BLOCK, *labels.GOAL, "绩效指标"))
+    stop = _find(rest, (*_labels(E.GOAL_BLOCK), *_labels(E.GOAL), ev(E.INDICATORS).label))
     return rest[: stop.start()] if stop else rest[:600]
 
 
@@ -386,20 +398,20 @@ def read_form(text: str, file: str = "") -> list[SelfEvaluation]:
     if not _find(text, ("自评表", "实际完成值", "全年完成值", "全年实际值", "完成值")):
         return []
     tokens = tokenize(text)
-    money_at = _find(text, (*labels.MONEY_BLOCK, "项目资金", "资金情况"))
+    money_at = _find(text, _MONEY_BLOCK_BARE)
     header = text[: money_at.start()] if money_at else text[:400]
-    department = _field(header, labels.DEPARTMENT)
-    implementer = _field(header, labels.IMPLEMENTER)
+    department = _field(header, _labels(E.DEPARTMENT))
+    implementer = _field(header, _labels(E.IMPLEMENTER))
     names = frozenset(n for n in (department, implementer) if n)
     raw_rows, leftover, columns = _rows(tokens, names)
     rows = tuple(_row(r, columns, file) for r in raw_rows if r.name or r.values)
     money_text = _money_region(text) or _between(
         text,
-        (*labels.MONEY_BLOCK, "项目资金", "资金情况", "资金投入情况"),
-        labels.GOAL_BLOCK + labels.GOAL + ("绩效指标",),
+        _MONEY_BLOCK_BARE,
+        (*_labels(E.GOAL_BLOCK), *_labels(E.GOAL), ev(E.INDICATORS).label),
     )
     year = _YEAR.search(text)
-    project_name, project_code = _coded(_field(header, labels.PROJECT_NAME))
+    project_name, project_code = _coded(_field(header, _labels(E.PROJECT_NAME)))
     goal, goal_actual = read_goals(text)
     has_scores = Column.SCORE in columns or Column.WEIGHT in columns
     title = _TITLE.search(text)

@@ -17,9 +17,11 @@ import re
 from dataclasses import dataclass
 from enum import StrEnum
 
-from jixiao.evaluation import labels
 from jixiao.importers.cells import Layout, text_rows
 from jixiao.model import Level1, Level2
+from jixiao.model.catalogue_evaluation import SICHUAN_LABELS, EvaluationColumn
+from jixiao.model.catalogue_evaluation import EvaluationField as E
+from jixiao.model.catalogue_evaluation import evaluation_spec as ev
 from jixiao.values import KNOWN_UNITS, NONE_TOKENS, QUALITATIVE_TERMS
 
 
@@ -69,25 +71,37 @@ _LEVEL2_WORDS = {
     ),
 }
 _COLUMNS = {
-    Column.TARGET: labels.TARGET,
-    Column.ACTUAL: labels.ACTUAL,
-    Column.WEIGHT: labels.WEIGHT,
-    Column.SCORE: labels.SCORE,
-    Column.DEVIATION: (*labels.DEVIATION, "未完成原因及改进措施", "偏差原因分析"),
-    Column.NATURE: labels.NATURE,
-    Column.UNIT: labels.UNIT,
+    Column.TARGET: ev(E.TARGET).labels,
+    Column.ACTUAL: ev(E.ACTUAL).labels,
+    Column.WEIGHT: ev(E.WEIGHT).labels,
+    Column.SCORE: ev(E.SCORE).labels,
+    Column.DEVIATION: ev(E.DEVIATION).labels,
+    Column.NATURE: ev(E.NATURE).labels,
+    Column.UNIT: ev(E.UNIT).labels,
 }
 #: Block labels: text → the block it opens.
 BLOCKS = {
-    "money": (*labels.MONEY_BLOCK, "项目资金", "资金情况", "资金投入情况"),
-    "goal_block": labels.GOAL_BLOCK,
-    "goal": labels.GOAL,
-    "goal_actual": labels.GOAL_ACTUAL,
-    "total": labels.TOTAL,
-    "indicators": ("绩效指标", "一级指标", "二级指标", "三级指标"),
-    "end": ("说明", "注:", "注：", "评价结论", "存在问题", "项目负责人", "资金管理情况"),
-    "row_total": (*labels.TOTAL_ROW, *labels.MONEY_ROWS),
-    "noise": ("指标值",),
+    "money": (*ev(E.MONEY_BLOCK).labels, *ev(E.MONEY_BLOCK).bare),
+    "goal_block": ev(E.GOAL_BLOCK).labels,
+    "goal": ev(E.GOAL).labels,
+    "goal_actual": ev(E.GOAL_ACTUAL).labels,
+    "total": ev(E.TOTAL).labels,
+    "indicators": tuple(ev(k).label for k in (E.INDICATORS, E.LEVEL1, E.LEVEL2, E.NAME)),
+    "end": (
+        "说明",
+        "注:",
+        "注：",
+        ev(E.CONCLUSION).label,
+        ev(E.PROBLEMS).label,
+        "项目负责人",
+        "资金管理情况",
+    ),
+    "row_total": tuple(
+        label
+        for k in (E.TOTAL_ROW, E.FISCAL_ROW, E.CARRIED_ROW, E.OTHER_ROW)
+        for label in ev(k).labels
+    ),
+    "noise": (SICHUAN_LABELS.header(EvaluationColumn.TARGET),),  #: 指标值 as a sub-header
 }
 
 

@@ -20,6 +20,7 @@ from collections.abc import Iterable
 from decimal import Decimal
 
 from jixiao.model import Declaration, IndicatorGroup
+from jixiao.model.catalogue_monitoring import MonitoringColumn, monitoring_period
 from jixiao.monitoring.entry import read_causes, read_likelihood, read_value
 from jixiao.monitoring.model import (
     DEFAULT_MONTH,
@@ -32,10 +33,10 @@ from jixiao.monitoring.model import (
 
 def actual_label(month: int) -> str:
     """1–6月实际完成值: the column name for cut-off month ``month``."""
-    return f"1–{month}月实际完成值" if month > 1 else "1月实际完成值"
+    return MonitoringColumn.ACTUAL.header(monitoring_period(month))
 
 
-FORECAST_LABEL = "全年预计完成值"
+FORECAST_LABEL = MonitoringColumn.FORECAST.value
 
 
 def _rows(groups: Iterable[IndicatorGroup]) -> tuple[MonitoringRow, ...]:

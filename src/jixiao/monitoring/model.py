@@ -13,6 +13,7 @@ from decimal import Decimal
 from enum import StrEnum
 
 from jixiao.model import NOWHERE, Level1, Level2, Organisation, SourceLocation
+from jixiao.model.catalogue_monitoring import MonitoringField, monitoring_period, monitoring_spec
 from jixiao.monitoring.vocab import Cause, Likelihood, Pacing
 from jixiao.values import IndicatorValue, parse_value
 
@@ -24,11 +25,11 @@ EMPTY_VALUE: IndicatorValue = parse_value("")  #: a cell left blank
 
 
 class FundSource(StrEnum):
-    """The money rows of the budget block."""
+    """The money rows of the budget block; the value is the label the catalogue prints."""
 
-    TOTAL = "年度资金总额"
-    FISCAL = "其中：财政拨款"
-    OTHER = "其他资金"
+    TOTAL = monitoring_spec(MonitoringField.FUND_TOTAL).label
+    FISCAL = monitoring_spec(MonitoringField.FUND_FISCAL).label
+    OTHER = monitoring_spec(MonitoringField.FUND_OTHER).label
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,7 +108,7 @@ class MonitoringReport:
     @property
     def period(self) -> str:
         """1–6月: the reporting period as printed."""
-        return f"1–{self.month}月" if self.month > 1 else "1月"
+        return monitoring_period(self.month)
 
     @property
     def time_progress(self) -> Decimal:

@@ -19,7 +19,23 @@ from decimal import Decimal
 
 from jixiao.importers.cells import text_rows
 from jixiao.model import Level1, Level2, Organisation, SourceLocation
-from jixiao.model.catalogue import is_cost_label, level1_for_label, level2_for_label
+from jixiao.model.catalogue import (
+    FieldKey,
+    is_cost_label,
+    level1_for_label,
+    level2_for_label,
+    spec,
+)
+from jixiao.model.catalogue_monitoring import (
+    MONEY_HEAD_WORDS,
+    MoneyColumn,
+    MonitoringColumn,
+    MonitoringField,
+    MonitoringText,
+    monitoring_column,
+    monitoring_field,
+    monitoring_spec,
+)
 from jixiao.model.catalogue_text import label_key
 from jixiao.monitoring.build import FORECAST_LABEL, actual_label
 from jixiao.monitoring.entry import MonitoringInputError, read_likelihood, read_value
@@ -28,30 +44,39 @@ from jixiao.monitoring.vocab import Likelihood
 from jixiao.values import parse_value
 from jixiao.values.money import printed_amount
 
-_TITLE = re.compile(r"监控表")
+_TITLE = re.compile(MonitoringText.TITLE_END)
 _YEAR = re.compile(r"[（(]\s*((?:19|20)\d\d)\s*年度?\s*[)）]")
 _PERIOD = re.compile(r"1\s*[-–~至]\s*(\d{1,2})\s*月")
-_PROJECT = {label_key(t) for t in ("项目名称",)}
-_DEPARTMENT = {label_key(t) for t in ("主管部门", "主管部门及代码", "预算部门")}
-_IMPLEMENTER = {label_key(t) for t in ("项目执行单位", "实施单位", "项目实施单位", "预算单位")}
+_F = MonitoringField
+_HEADER = (_F.PROJECT, _F.DEPARTMENT, _F.IMPLEMENTER)
+#: A money row's label ends with one of these (其中：本年一般公共预算拨款 → 财政拨款).
 _FUNDS = {
-    "年度资金总额": FundSource.TOTAL,
-    "资金总额": FundSource.TOTAL,
-    "财政拨款": FundSource.FISCAL,
-    "一般公共预算拨款": FundSource.FISCAL,
-    "其他资金": FundSource.OTHER,
+    label_key(label): source
+    for key, source in (
+        (_F.FUND_TOTAL, FundSource.TOTAL),
+        (_F.FUND_FISCAL, FundSource.FISCAL),
+        (_F.FUND_OTHER, FundSource.OTHER),
+    )
+    for label in monitoring_spec(key).labels
 }
-_MONEY_HEADS = (("预算数", "budget"), ("预计执行数", "forecast"), ("执行数", "executed"))
-_STOP = ("偏差或不能完成目标原因分析", "相关建议或举措", "注:", "注：")
+_EXECUTED = next(word for word, column in MONEY_HEAD_WORDS if column is MoneyColumn.EXECUTED)
+_INDICATORS = label_key(spec(FieldKey.INDICATORS).label)
+#: The closing texts, then the footnote: the table has ended.
+_STOP = (
+    label_key(monitoring_spec(_F.CAUSE_ANALYSIS).label),
+    label_key(monitoring_spec(_F.SUGGESTIONS).label),
+    "注:",
+    "注：",
+)
 
 
 @dataclass(slots=True)
 class _State:
     filename: str
-    fields: dict[str, str] = field(default_factory=dict)
+    fields: dict[MonitoringField, str] = field(default_factory=dict)
     year: int | None = None
     month: int = 6
-    money: list[str] = field(default_factory=list)
+    money: list[MoneyColumn] = field(default_factory=list)
     budget: list[BudgetLine] = field(default_factory=list)
     rows: list[MonitoringRow] = field(default_factory=list)
     level1: Level1 | None = None
@@ -93,21 +118,26 @@ def _line(state: _State, cells: list[str], where: SourceLocation) -> None:
         state.done = state.indicators
     elif state.indicators:
         _indicator(state, cells, where)
-    elif any("执行数" in k for k in keys):
+    elif any(_EXECUTED in k for k in keys):
         _money_header(state, cells)
     elif state.money and (source := _fund(keys[0])) is not None:
         state.budget.append(_budget(state, source, cells[1:], where))
-    elif "绩效指标" in keys or (len(keys) > 1 and "指标名称" in keys):
+    elif _INDICATORS in keys or (len(cells) > 1 and _names_column(cells)):
         state.indicators = True
     else:
-        _fields(state, keys, cells)
+        _fields(state, cells)
 
 
-def _fields(state: _State, keys: list[str], cells: list[str]) -> None:
-    for n, key in enumerate(keys[:-1]):
-        for name, labels in (("project", _PROJECT), ("dept", _DEPARTMENT), ("impl", _IMPLEMENTER)):
-            if key in labels and name not in state.fields:
-                state.fields[name] = cells[n + 1]
+def _fields(state: _State, cells: list[str]) -> None:
+    for n, cell in enumerate(cells[:-1]):
+        found = monitoring_field(cell)
+        if found is not None and found.key in _HEADER and found.key not in state.fields:
+            state.fields[found.key] = cells[n + 1]
+
+
+def _names_column(cells: list[str]) -> bool:
+    """A header row of the indicator table: one cell names the 三级指标 column."""
+    return any(monitoring_column(c) is MonitoringColumn.NAME for c in cells)
 
 
 def _money_header(state: _State, cells: list[str]) -> None:
@@ -115,9 +145,9 @@ def _money_header(state: _State, cells: list[str]) -> None:
     if period:
         state.month = int(period[1])
     state.money = [
-        next(kind for word, kind in _MONEY_HEADS if word in c)
+        next(column for word, column in MONEY_HEAD_WORDS if word in c)
         for c in cells
-        if any(word in c for word, _ in _MONEY_HEADS)
+        if any(word in c for word, _ in MONEY_HEAD_WORDS)
     ]
 
 
@@ -139,7 +169,11 @@ def _budget(
 ) -> BudgetLine:
     amounts = dict(zip(state.money, (_amount(c, where) for c in cells), strict=False))
     return BudgetLine(
-        source, amounts.get("budget"), amounts.get("executed"), amounts.get("forecast"), where
+        source,
+        amounts.get(MoneyColumn.BUDGET),
+        amounts.get(MoneyColumn.EXECUTED),
+        amounts.get(MoneyColumn.FORECAST),
+        where,
     )
 
 
@@ -196,10 +230,10 @@ def _assign(state: _State, cells: list[str], where: SourceLocation) -> None:
 def _report(state: _State) -> MonitoringReport:
     return MonitoringReport(
         year=state.year,
-        project_name=state.fields.get("project", ""),
+        project_name=state.fields.get(_F.PROJECT, ""),
         month=state.month,
-        department=Organisation(state.fields.get("dept", "")),
-        implementer=Organisation(state.fields.get("impl", "")),
+        department=Organisation(state.fields.get(_F.DEPARTMENT, "")),
+        implementer=Organisation(state.fields.get(_F.IMPLEMENTER, "")),
         budget=tuple(state.budget),
         rows=tuple(state.rows),
         location=SourceLocation(state.filename),

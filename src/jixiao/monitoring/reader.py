@@ -2,9 +2,10 @@
 
 The importers turn each format into :class:`~jixiao.importers.grid.GridRow` rows (cells with
 their column and span, merged cells once). This assembler finds the blocks by their labels
-(:mod:`jixiao.monitoring.labels`), the indicator columns by the header row, carries merged
-一级/二级 labels down, and reads every entry through :mod:`jixiao.monitoring.entry`, so a
-filled template with a wrong unit fails with the cell named.
+(the form catalogue, :mod:`jixiao.model.catalogue_monitoring`), the indicator columns by the
+header row, carries merged 一级/二级 labels down, and reads every entry through
+:mod:`jixiao.monitoring.entry`, so a filled template with a wrong unit fails with the cell
+named.
 """
 
 from __future__ import annotations
@@ -19,8 +20,15 @@ from decimal import Decimal
 from jixiao.importers.grid import GridCell, GridRow
 from jixiao.model import Level1, Level2, Organisation, SourceLocation
 from jixiao.model.catalogue import is_cost_label, level1_for_label, level2_for_label
+from jixiao.model.catalogue_monitoring import (
+    MoneyColumn,
+    MonitoringColumn,
+    MonitoringField,
+    MonitoringText,
+    monitoring_column,
+    monitoring_field,
+)
 from jixiao.model.catalogue_text import label_key
-from jixiao.monitoring import labels as L
 from jixiao.monitoring.build import FORECAST_LABEL, actual_label
 from jixiao.monitoring.entry import (
     MonitoringInputError,
@@ -36,25 +44,28 @@ _YEAR_LINE = re.compile(r"[（(]\s*(\d{4})?\s*年度\s*1(?:\s*[–\-~至]\s*(\d{
 _PERIOD = re.compile(r"1(?:[–\-~至]\d{1,2})?月")
 _ORG = re.compile(r"^(.*?)[（(]([0-9A-Za-z\-]+)[)）]$")
 _CAUSES = re.compile(r"[、,，;；\s]+")
-_FUNDS = {label_key(f.value): f for f in FundSource}
-_STOP = {label_key(L.PROJECT_LIGHT), label_key(L.EXPLANATIONS)}
-_TITLE_KEY = label_key(L.TITLE)
+_F = MonitoringField
+_FUNDS = {
+    _F.FUND_TOTAL: FundSource.TOTAL,
+    _F.FUND_FISCAL: FundSource.FISCAL,
+    _F.FUND_OTHER: FundSource.OTHER,
+}
+_STOP = {_F.PROJECT_LIGHT, _F.EXPLANATIONS}
+_TITLE_KEY = label_key(MonitoringText.TITLE)
 _LEVEL1 = {m.value: m for m in Level1}
 _LEVEL2 = {m.value: m for m in Level2}
-_FIELD_KEYS = {
-    label_key(t) for t in (L.PROJECT, L.REFERENCE, L.DEPARTMENT, L.IMPLEMENTER, L.BUDGET_CAUSE)
-}
+_FIELD_KEYS = {_F.PROJECT, _F.REFERENCE, _F.DEPARTMENT, _F.IMPLEMENTER, _F.BUDGET_CAUSE}
 
 
 @dataclass(slots=True)
 class _Form:
     filename: str
-    fields: dict[str, str] = field(default_factory=dict)
+    fields: dict[MonitoringField, str] = field(default_factory=dict)
     year: int | None = None
     month: int = 6
     budget: list[BudgetLine] = field(default_factory=list)
-    money_cols: dict[int, L.MoneyColumn] = field(default_factory=dict)
-    columns: dict[int, L.Column] = field(default_factory=dict)
+    money_cols: dict[int, MoneyColumn] = field(default_factory=dict)
+    columns: dict[int, MonitoringColumn] = field(default_factory=dict)
     rows: list[MonitoringRow] = field(default_factory=list)
     goal_cols: list[int] = field(default_factory=list)
     level1: Level1 = Level1.OUTPUT
@@ -88,20 +99,21 @@ def _read_form(rows: list[GridRow], filename: str) -> MonitoringReport:
 
 
 def _read_row(form: _Form, row: GridRow) -> None:
-    keys = [label_key(c.text) for c in row.cells]
+    found = monitoring_field(row.cells[0].text)
+    first = found.key if found else None
     m = _YEAR_LINE.search(row.cells[0].text)
     if form.state == "header" and m and len(row.cells) == 1:
         form.year = int(m[1]) if m[1] else None
         form.month = int(m[2] or 1)
-    elif keys[0] in _STOP or row.cells[0].text.startswith("注"):
+    elif first in _STOP or row.cells[0].text.startswith("注"):
         form.state = "done"
     elif form.state == "indicators":
         _indicator(form, row)
-    elif keys[0] == label_key(L.MONEY_BLOCK):
+    elif first is _F.MONEY_BLOCK:
         form.money_cols = {c.col: h for c in row.cells[1:] if (h := _money_header(c.text))}
-    elif keys[0] in _FUNDS:
-        form.budget.append(_budget_line(form, row, _FUNDS[keys[0]]))
-    elif keys[0] == label_key(L.GOAL_BLOCK):
+    elif first in _FUNDS:
+        form.budget.append(_budget_line(form, row, _FUNDS[first]))
+    elif first is _F.GOAL_BLOCK:
         form.state = "goal"
         form.goal_cols = [c.col for c in row.cells[1:]]
     elif form.state == "goal" and len(form.fields) and not _header_columns(row):
@@ -114,23 +126,23 @@ def _read_row(form: _Form, row: GridRow) -> None:
 
 def _fields(form: _Form, row: GridRow) -> None:
     for label, value in itertools.pairwise(row.cells):
-        key = label_key(label.text)
-        if key in _FIELD_KEYS:
-            form.fields[key] = value.text.strip()
+        found = monitoring_field(label.text)
+        if found is not None and found.key in _FIELD_KEYS:
+            form.fields[found.key] = value.text.strip()
 
 
 def _goal(form: _Form, row: GridRow) -> None:
     by_col = {c.col: c.text.strip() for c in row.cells}
     planned, actual = [*form.goal_cols, -1, -1][:2]
-    form.fields["goal"] = by_col.get(planned, "")
-    form.fields["progress"] = by_col.get(actual, "")
+    form.fields[_F.GOAL_PLANNED] = by_col.get(planned, "")
+    form.fields[_F.GOAL_ACTUAL] = by_col.get(actual, "")
     form.state = "money"
 
 
-def _money_header(text: str) -> L.MoneyColumn | None:
+def _money_header(text: str) -> MoneyColumn | None:
     key = label_key(text)
-    for column in L.MoneyColumn:
-        plain = label_key(column.value.format(period=""))
+    for column in MoneyColumn:
+        plain = label_key(column.header(""))
         if key == plain or (
             key.endswith(plain) and "月" in key and plain != key[-len(plain) :][:0]
         ):
@@ -138,8 +150,8 @@ def _money_header(text: str) -> L.MoneyColumn | None:
     return None
 
 
-def _header_columns(row: GridRow) -> dict[int, L.Column]:
-    return {c.col: col for c in row.cells if (col := L.column_for(c.text)) is not None}
+def _header_columns(row: GridRow) -> dict[int, MonitoringColumn]:
+    return {c.col: col for c in row.cells if (col := monitoring_column(c.text)) is not None}
 
 
 def _amount(cell: GridCell | None) -> Decimal | None:
@@ -156,16 +168,16 @@ def _budget_line(form: _Form, row: GridRow, source: FundSource) -> BudgetLine:
     cells = {form.money_cols.get(c.col): c for c in row.cells[1:]}
     return BudgetLine(
         source,
-        _amount(cells.get(L.MoneyColumn.BUDGET)),
-        _amount(cells.get(L.MoneyColumn.EXECUTED)),
-        _amount(cells.get(L.MoneyColumn.FORECAST)),
+        _amount(cells.get(MoneyColumn.BUDGET)),
+        _amount(cells.get(MoneyColumn.EXECUTED)),
+        _amount(cells.get(MoneyColumn.FORECAST)),
         row.location,
     )
 
 
-def _level(form: _Form, cell: GridCell, column: L.Column) -> None:
+def _level(form: _Form, cell: GridCell, column: MonitoringColumn) -> None:
     text = "".join(cell.text.split())
-    if column is L.Column.LEVEL1:
+    if column is MonitoringColumn.LEVEL1:
         form.level1 = _LEVEL1.get(text) or level1_for_label(text) or form.level1
     else:
         found = _LEVEL2.get(text) or level2_for_label(text)
@@ -175,14 +187,14 @@ def _level(form: _Form, cell: GridCell, column: L.Column) -> None:
 def _indicator(form: _Form, row: GridRow) -> None:
     if len(_header_columns(row)) >= 6:  # the header repeated after a page break
         return
-    cells: dict[L.Column, GridCell] = {}
+    cells: dict[MonitoringColumn, GridCell] = {}
     for cell in row.cells:
         column = form.columns.get(cell.col)
-        if column is L.Column.LEVEL1 or column is L.Column.LEVEL2:
+        if column is MonitoringColumn.LEVEL1 or column is MonitoringColumn.LEVEL2:
             _level(form, cell, column)
         elif column is not None:
             cells[column] = cell
-    if L.Column.NAME not in cells and L.Column.TARGET not in cells:
+    if MonitoringColumn.NAME not in cells and MonitoringColumn.TARGET not in cells:
         return
     try:
         form.rows.append(_indicator_row(form, cells, row.location))
@@ -191,15 +203,15 @@ def _indicator(form: _Form, row: GridRow) -> None:
 
 
 def _indicator_row(
-    form: _Form, cells: dict[L.Column, GridCell], where: SourceLocation
+    form: _Form, cells: dict[MonitoringColumn, GridCell], where: SourceLocation
 ) -> MonitoringRow:
-    def text(column: L.Column) -> str:
+    def text(column: MonitoringColumn) -> str:
         cell = cells.get(column)
         return "" if cell is None else cell.text.strip()
 
-    name, target_text = text(L.Column.NAME), text(L.Column.TARGET)
+    name, target_text = text(MonitoringColumn.NAME), text(MonitoringColumn.TARGET)
     target = parse_value(target_text)
-    actual, forecast = text(L.Column.ACTUAL), text(L.Column.FORECAST)
+    actual, forecast = text(MonitoringColumn.ACTUAL), text(MonitoringColumn.FORECAST)
     return MonitoringRow(
         level1=form.level1,
         level2=form.level2,
@@ -210,11 +222,13 @@ def _indicator_row(
         actual=read_value(target, actual, actual_label(form.month), name),
         forecast_text=forecast,
         forecast=read_value(target, forecast, FORECAST_LABEL, name),
-        causes=read_causes(_CAUSES.split(text(L.Column.CAUSES)), f"指标“{name}”的偏差原因"),
-        cause_text=text(L.Column.CAUSE_TEXT),
-        likelihood=read_likelihood(text(L.Column.LIKELIHOOD), f"指标“{name}”的完成目标可能性"),
-        measures=text(L.Column.MEASURES),
-        remark=text(L.Column.REMARK),
+        causes=read_causes(_CAUSES.split(text(MonitoringColumn.CAUSES)), f"指标“{name}”的偏差原因"),
+        cause_text=text(MonitoringColumn.CAUSE_TEXT),
+        likelihood=read_likelihood(
+            text(MonitoringColumn.LIKELIHOOD), f"指标“{name}”的完成目标可能性"
+        ),
+        measures=text(MonitoringColumn.MEASURES),
+        remark=text(MonitoringColumn.REMARK),
         location=where,
     )
 
@@ -228,15 +242,15 @@ def _report(form: _Form) -> MonitoringReport:
     f = form.fields
     return MonitoringReport(
         year=form.year,
-        project_name=f.get(label_key(L.PROJECT), ""),
+        project_name=f.get(_F.PROJECT, ""),
         month=form.month,
-        department=_org(f.get(label_key(L.DEPARTMENT), "")),
-        implementer=_org(f.get(label_key(L.IMPLEMENTER), "")),
-        declaration_ref=f.get(label_key(L.REFERENCE), ""),
-        annual_goal=f.get("goal", ""),
-        goal_progress=f.get("progress", ""),
+        department=_org(f.get(_F.DEPARTMENT, "")),
+        implementer=_org(f.get(_F.IMPLEMENTER, "")),
+        declaration_ref=f.get(_F.REFERENCE, ""),
+        annual_goal=f.get(_F.GOAL_PLANNED, ""),
+        goal_progress=f.get(_F.GOAL_ACTUAL, ""),
         budget=tuple(form.budget),
-        budget_cause=f.get(label_key(L.BUDGET_CAUSE), ""),
+        budget_cause=f.get(_F.BUDGET_CAUSE, ""),
         rows=tuple(form.rows),
         location=SourceLocation(form.filename),
     )

@@ -2,7 +2,7 @@
 
 The printed Chinese label is each member's value. The vendor's numeric codes are kept
 beside them (``code``) for export. Labels of the table's blocks and columns are in
-:mod:`jixiao.monitoring.labels` until the form catalogue of ``model/`` takes them.
+the form catalogue (:mod:`jixiao.model.catalogue_monitoring`).
 """
 
 from __future__ import annotations

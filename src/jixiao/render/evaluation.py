@@ -1,7 +1,8 @@
 """The render-neutral 项目支出绩效自评表: one self-evaluation laid out once as a grid.
 
 Three profiles (:class:`~jixiao.evaluation.model.Layout`) share the blocks and differ in the
-indicator columns and the money headers (all from :mod:`jixiao.evaluation.labels`):
+indicator columns and the money headers (all from the form catalogue,
+:mod:`jixiao.model.catalogue_evaluation`):
 
 - 全国 (财预〔2020〕10号): … 年度指标值 · 实际完成值 · 分值 · 得分 · 偏差原因分析及改进措施
 - 四川: … 指标性质 · 指标值 · 度量单位 · 完成值 · 权重 · 得分 · 未完成原因分析
@@ -18,13 +19,24 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
-from jixiao.evaluation import labels as L
 from jixiao.evaluation.formulas import num
 from jixiao.evaluation.model import Budget, EvaluationRow, Layout, SelfEvaluation
 from jixiao.evaluation.scoring import EvaluationScore
+from jixiao.model.catalogue_evaluation import (
+    ANHUI_LABELS,
+    NATIONAL_LABELS,
+    SICHUAN_LABELS,
+    EvaluationText,
+    evaluation_spec,
+)
+from jixiao.model.catalogue_evaluation import EvaluationField as E
 from jixiao.render.document import Cell, Role, money_text, org_text
 from jixiao.values import IndicatorValue, Operator, ValueKind, parse_value
 from jixiao.values.combine import combine_value
+
+
+def _label(key: E) -> str:
+    return evaluation_spec(key).label
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,24 +57,24 @@ class Profile:
 PROFILES = {
     Layout.NATIONAL: Profile(
         Layout.NATIONAL,
-        L.NATIONAL_COLUMNS,
+        NATIONAL_LABELS.headers,
         (24, 28, 62, 32, 32, 18, 18, 53),
-        L.NATIONAL_MONEY,
-        L.NATIONAL_GOAL,
+        NATIONAL_LABELS.money,
+        NATIONAL_LABELS.goal,
     ),
     Layout.SICHUAN: Profile(
         Layout.SICHUAN,
-        L.SICHUAN_COLUMNS,
+        SICHUAN_LABELS.headers,
         (22, 26, 52, 16, 24, 18, 24, 16, 16, 53),
-        L.SICHUAN_MONEY,
-        L.SICHUAN_GOAL,
+        SICHUAN_LABELS.money,
+        SICHUAN_LABELS.goal,
     ),
     Layout.ANHUI: Profile(
         Layout.ANHUI,
-        L.ANHUI_COLUMNS,
+        ANHUI_LABELS.headers,
         (24, 28, 62, 32, 32, 18, 18, 53),
-        L.ANHUI_MONEY,
-        L.ANHUI_GOAL,
+        ANHUI_LABELS.money,
+        ANHUI_LABELS.goal,
     ),
 }
 
@@ -130,7 +142,7 @@ def split_target(value: IndicatorValue, text: str) -> tuple[str, str, str]:
         if value.operator is not Operator.RANGE and parse_value(combine_value(*parts)) == value:
             return parts
     if value.kind is not ValueKind.QUANTITATIVE:
-        return L.QUALITATIVE_NATURE, text, ""
+        return EvaluationText.QUALITATIVE_NATURE.value, text, ""
     return "", text, ""
 
 
@@ -139,11 +151,11 @@ def _points(value: Decimal | None) -> str:
 
 
 def _header(grid: _Grid, ev: SelfEvaluation) -> None:
-    grid.labelled(L.PROJECT_NAME[0], ev.project_name, Role.VALUE)
+    grid.labelled(_label(E.PROJECT_NAME), ev.project_name, Role.VALUE)
     half = (grid.width - 2) // 2
-    grid.add(0, L.DEPARTMENT[0], Role.LABEL, 2)
+    grid.add(0, _label(E.DEPARTMENT), Role.LABEL, 2)
     grid.add(2, org_text(ev.department), Role.VALUE, half - 1)
-    grid.add(1 + half, L.IMPLEMENTER[0], Role.LABEL, 1)
+    grid.add(1 + half, _label(E.IMPLEMENTER), Role.LABEL, 1)
     grid.add(2 + half, org_text(ev.implementer), Role.VALUE, grid.width - 2 - half)
     grid.next()
 
@@ -152,7 +164,7 @@ def _money(
     grid: _Grid, ev: SelfEvaluation, profile: Profile, score: EvaluationScore | None
 ) -> None:
     b: Budget = ev.budget
-    grid.add(0, L.MONEY_BLOCK[0], Role.LABEL, 2, 2)
+    grid.add(0, _label(E.MONEY_BLOCK), Role.LABEL, 2, 2)
     grid.spread([(h, Role.HEADER, False) for h in profile.money])
     grid.next()
     points = score.budget.score if score else b.printed_score
@@ -170,12 +182,12 @@ def _money(
     grid.spread(values)
     grid.next()
     if profile.layout is not Layout.SICHUAN:
-        grid.labelled(L.REASON[0], b.reason, entry=True)
+        grid.labelled(_label(E.REASON), b.reason, entry=True)
 
 
 def _goal(grid: _Grid, ev: SelfEvaluation, profile: Profile) -> None:
     half = (grid.width - 2) // 2
-    grid.add(0, L.GOAL_BLOCK[0], Role.LABEL, 2, 2)
+    grid.add(0, _label(E.GOAL_BLOCK), Role.LABEL, 2, 2)
     grid.add(2, profile.goal[0], Role.HEADER, half)
     grid.add(2 + half, profile.goal[1], Role.HEADER, grid.width - 2 - half)
     grid.next()
@@ -245,17 +257,17 @@ def _closing(
     weight_col = profile.count - 3
     total = score.total if score else ev.printed_total
     weights = ev.budget.weight + sum((r.weight or Decimal(0) for r in ev.rows), Decimal(0))
-    grid.add(0, L.TOTAL[0], Role.LABEL, weight_col)
+    grid.add(0, _label(E.TOTAL), Role.LABEL, weight_col)
     grid.add(weight_col, num(weights), Role.TARGET)
     grid.add(weight_col + 1, _points(total), Role.TARGET, entry=True)
     grid.add(weight_col + 2, "", Role.VALUE)
     grid.next()
     grade = score.grade.value if score else (ev.printed_grade.value if ev.printed_grade else "")
-    grid.labelled(L.GRADE[0], grade, Role.VALUE, entry=True)
+    grid.labelled(_label(E.GRADE), grade, Role.VALUE, entry=True)
     for label, text in (
-        (L.CONCLUSION[0], ev.conclusion),
-        (L.PROBLEMS[0], ev.problems),
-        (L.MEASURES[0], ev.measures),
+        (_label(E.CONCLUSION), ev.conclusion),
+        (_label(E.PROBLEMS), ev.problems),
+        (_label(E.MEASURES), ev.measures),
     ):
         grid.labelled(label, text, entry=True)
 
@@ -277,7 +289,7 @@ def build_evaluation_document(
     _closing(grid, ev, profile, score)
     return EvaluationDocument(
         profile=profile,
-        title=ev.title or L.TITLE,
+        title=ev.title or EvaluationText.TITLE.value,
         year_line=year_line(ev.year),
         cells=tuple(grid.cells),
         row_count=grid.row,

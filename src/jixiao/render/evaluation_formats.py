@@ -26,7 +26,7 @@ from openpyxl.worksheet.worksheet import Worksheet  # type: ignore[import-untype
 from reportlab.pdfgen.canvas import Canvas  # type: ignore[import-untyped]
 
 from jixiao.evaluation.canonical import SCHEMA_ID
-from jixiao.evaluation.labels import TITLE
+from jixiao.model.catalogue_evaluation import EvaluationText
 from jixiao.render.document import Cell, Role
 from jixiao.render.evaluation import EvaluationDocument
 from jixiao.render.pdflayout import LEADING, PADDING, Line, register_font, wrap
@@ -94,10 +94,14 @@ def render_evaluation_xlsx(docs: Sequence[EvaluationDocument], template: bool = 
     taken: set[str] = set()
     for doc in docs:
         write_sheet(
-            workbook.create_sheet(sheet_title(doc.project_name or TITLE, taken)), doc, template
+            workbook.create_sheet(
+                sheet_title(doc.project_name or EvaluationText.TITLE.value, taken)
+            ),
+            doc,
+            template,
         )
     workbook.properties.keywords = KEYWORDS
-    workbook.properties.title = TITLE
+    workbook.properties.title = EvaluationText.TITLE.value
     out = io.BytesIO()
     workbook.save(out)
     return out.getvalue()
@@ -142,7 +146,7 @@ def render_evaluation_docx(docs: Sequence[EvaluationDocument]) -> bytes:
             _east_asian(document.add_paragraph().add_run(text), size, size > 12)
         _docx_table(document, doc)
     document.core_properties.keywords = KEYWORDS
-    document.core_properties.title = TITLE
+    document.core_properties.title = EvaluationText.TITLE.value
     out = io.BytesIO()
     document.save(out)
     return out.getvalue()
@@ -231,7 +235,7 @@ def render_evaluation_pdf(docs: Sequence[EvaluationDocument]) -> bytes:
         raise ValueError("没有可输出的自评表")
     out = io.BytesIO()
     canvas = Canvas(out, pagesize=(PAGE_WIDTH, PAGE_HEIGHT), pageCompression=1)
-    canvas.setTitle(docs[0].project_name if len(docs) == 1 else TITLE)
+    canvas.setTitle(docs[0].project_name if len(docs) == 1 else EvaluationText.TITLE.value)
     canvas.setKeywords(KEYWORDS)
     canvas.setCreator("jixiao")
     for doc in docs:

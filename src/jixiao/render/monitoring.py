@@ -17,7 +17,14 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from jixiao.monitoring import labels as L
+from jixiao.model.catalogue_monitoring import (
+    MoneyColumn,
+    MonitoringColumn,
+    MonitoringField,
+    MonitoringText,
+    monitoring_spec,
+    monitoring_year_line,
+)
 from jixiao.monitoring.lights import ReportLights, num
 from jixiao.monitoring.model import BudgetLine, MonitoringReport, MonitoringRow
 from jixiao.monitoring.vocab import Light
@@ -28,6 +35,10 @@ COLUMN_WIDTHS_MM = (18.0, 20.0, 36.0, 20.0, 22.0, 20.0, 30.0, 26.0, 18.0, 28.0, 
 COLUMN_COUNT = len(COLUMN_WIDTHS_MM)
 CAUSE_SEPARATOR = "、"
 ENTRY_FROM = 4  #: columns from E (1–m月实际完成值) to K (备注) are the unit's entries
+
+
+def _label(key: MonitoringField, period: str = "") -> str:
+    return monitoring_spec(key).printed(period)
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,7 +52,7 @@ class MonitoringDocument:
     header_row: int  #: the indicator table's header row
     table_end: int  #: the first row after the last indicator row
     project_name: str
-    footnote: str = L.FOOTNOTE
+    footnote: str = MonitoringText.FOOTNOTE.value
     lights: Mapping[tuple[int, int], Light] = field(default_factory=dict)  #: (row, col) → light
     inputs: frozenset[tuple[int, int]] = frozenset()  #: (row, col) of the cells a unit fills
 
@@ -90,9 +101,15 @@ def _pair(grid: _Grid, left: str, left_value: str, right: str, right_value: str)
 
 
 def _header(grid: _Grid, report: MonitoringReport) -> None:
-    _pair(grid, L.PROJECT, report.project_name, L.REFERENCE, report.declaration_ref)
+    _pair(
+        grid,
+        _label(MonitoringField.PROJECT),
+        report.project_name,
+        _label(MonitoringField.REFERENCE),
+        report.declaration_ref,
+    )
     dept, impl = org_text(report.department), org_text(report.implementer)
-    _pair(grid, L.DEPARTMENT, dept, L.IMPLEMENTER, impl)
+    _pair(grid, _label(MonitoringField.DEPARTMENT), dept, _label(MonitoringField.IMPLEMENTER), impl)
 
 
 def _rate(value: Decimal | None) -> str:
@@ -102,19 +119,19 @@ def _rate(value: Decimal | None) -> str:
 def _money(grid: _Grid, report: MonitoringReport, lights: ReportLights | None) -> None:
     period = report.period
     heads = [
-        (3, L.MoneyColumn.BUDGET, 2),
-        (5, L.MoneyColumn.EXECUTED, 2),
-        (7, L.MoneyColumn.RATE, 1),
+        (3, MoneyColumn.BUDGET, 2),
+        (5, MoneyColumn.EXECUTED, 2),
+        (7, MoneyColumn.RATE, 1),
     ]
-    heads += [(8, L.MoneyColumn.FORECAST, 2), (10, L.MoneyColumn.PROGRESS, 1)]
-    heads += [(11, L.MoneyColumn.LIGHT, 1)]
-    grid.add(0, L.MONEY_BLOCK, Role.LABEL, 3)
+    heads += [(8, MoneyColumn.FORECAST, 2), (10, MoneyColumn.PROGRESS, 1)]
+    heads += [(11, MoneyColumn.LIGHT, 1)]
+    grid.add(0, _label(MonitoringField.MONEY_BLOCK), Role.LABEL, 3)
     for col, head, span in heads:
-        grid.add(col, head.value.format(period=period), Role.HEADER, span)
+        grid.add(col, head.header(period), Role.HEADER, span)
     grid.next()
     for n, line in enumerate(report.budget):
         _money_row(grid, report, line, lights.budget.light if lights and n == 0 else None)
-    grid.add(0, L.BUDGET_CAUSE, Role.LABEL, 3)
+    grid.add(0, _label(MonitoringField.BUDGET_CAUSE), Role.LABEL, 3)
     grid.add(3, report.budget_cause, Role.TEXT, 9, entry=True)
     grid.next()
 
@@ -141,9 +158,9 @@ def _light_cell(grid: _Grid, light: Light | None) -> None:
 
 
 def _goal(grid: _Grid, report: MonitoringReport) -> None:
-    grid.add(0, L.GOAL_BLOCK, Role.LABEL, 3, 2)
-    grid.add(3, L.GOAL_PLANNED, Role.HEADER, 4)
-    grid.add(7, L.goal_actual(report.period), Role.HEADER, 5)
+    grid.add(0, _label(MonitoringField.GOAL_BLOCK), Role.LABEL, 3, 2)
+    grid.add(3, _label(MonitoringField.GOAL_PLANNED), Role.HEADER, 4)
+    grid.add(7, _label(MonitoringField.GOAL_ACTUAL, report.period), Role.HEADER, 5)
     grid.next()
     grid.add(3, report.annual_goal, Role.TEXT, 4)
     grid.add(7, report.goal_progress, Role.TEXT, 5, entry=True)
@@ -182,7 +199,7 @@ def _row_cells(row: MonitoringRow) -> list[tuple[str, Role]]:
 
 def _indicators(grid: _Grid, report: MonitoringReport, lights: ReportLights | None) -> int:
     header_row = grid.row
-    for col, column in enumerate(L.Column):
+    for col, column in enumerate(MonitoringColumn):
         grid.add(col, column.header(report.period), Role.HEADER)
     grid.next()
     level1_starts = _starts(_runs(report.rows, "level1"))
@@ -210,7 +227,7 @@ def _starts(runs: list[int]) -> dict[int, int]:
 def _lights(grid: _Grid, report: MonitoringReport, lights: ReportLights) -> None:
     parts = (lights.overall.value, lights.target.value, lights.budget.light.value)
     summary = "{}（指标：{}；预算执行：{}）".format(*parts)
-    grid.add(0, L.PROJECT_LIGHT, Role.LABEL, 3)
+    grid.add(0, _label(MonitoringField.PROJECT_LIGHT), Role.LABEL, 3)
     grid.lights[(grid.row, 3)] = lights.overall
     grid.add(3, summary, Role.VALUE, 9)
     grid.next()
@@ -218,7 +235,7 @@ def _lights(grid: _Grid, report: MonitoringReport, lights: ReportLights) -> None
     notes += [
         f"{r.name}：{lit.explanation}" for r, lit in zip(report.rows, lights.rows, strict=True)
     ]
-    grid.add(0, L.EXPLANATIONS, Role.LABEL, 3)
+    grid.add(0, _label(MonitoringField.EXPLANATIONS), Role.LABEL, 3)
     grid.add(3, "\n".join(notes), Role.TEXT, 9)
     grid.next()
 
@@ -236,8 +253,8 @@ def build_monitoring_document(
     if lights:
         _lights(grid, report, lights)
     return MonitoringDocument(
-        title=L.TITLE,
-        year_line=L.year_line(report.year, report.period),
+        title=MonitoringText.TITLE.value,
+        year_line=monitoring_year_line(report.year, report.period),
         cells=tuple(grid.cells),
         row_count=grid.row,
         header_row=header_row,

@@ -15,7 +15,7 @@ from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 from docx.table import _Cell
 
-from jixiao.monitoring.labels import TITLE
+from jixiao.model.catalogue_monitoring import MonitoringText
 from jixiao.monitoring.lights import ReportLights
 from jixiao.monitoring.model import MonitoringReport
 from jixiao.render.document import Cell, Role
@@ -100,7 +100,7 @@ def render_monitoring_docx(
             document.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
         add_report(document, build_monitoring_document(report, lit))
     document.core_properties.keywords = KEYWORDS
-    document.core_properties.title = TITLE
+    document.core_properties.title = MonitoringText.TITLE.value
     out = io.BytesIO()
     document.save(out)
     return out.getvalue()

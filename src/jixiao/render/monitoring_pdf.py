@@ -17,7 +17,7 @@ from reportlab.lib.pagesizes import A4, landscape  # type: ignore[import-untyped
 from reportlab.lib.units import mm  # type: ignore[import-untyped]
 from reportlab.pdfgen.canvas import Canvas  # type: ignore[import-untyped]
 
-from jixiao.monitoring.labels import TITLE
+from jixiao.model.catalogue_monitoring import MonitoringText
 from jixiao.monitoring.lights import ReportLights
 from jixiao.monitoring.model import MonitoringReport
 from jixiao.render.document import Cell, Role
@@ -167,9 +167,9 @@ def render_monitoring_pdf(
         raise ValueError("没有可输出的监控表")
     out = io.BytesIO()
     canvas = Canvas(out, pagesize=(PAGE_WIDTH, PAGE_HEIGHT), pageCompression=1)
-    canvas.setTitle(reports[0].project_name if len(reports) == 1 else TITLE)
+    canvas.setTitle(reports[0].project_name if len(reports) == 1 else MonitoringText.TITLE.value)
     canvas.setAuthor("jixiao")
-    canvas.setSubject(TITLE)
+    canvas.setSubject(MonitoringText.TITLE.value)
     canvas.setKeywords(KEYWORDS)
     canvas.setCreator("jixiao")
     chosen = list(lights) if lights is not None else [None] * len(reports)

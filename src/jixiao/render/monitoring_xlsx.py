@@ -17,8 +17,8 @@ from openpyxl.utils import get_column_letter  # type: ignore[import-untyped]
 from openpyxl.worksheet.datavalidation import DataValidation  # type: ignore[import-untyped]
 from openpyxl.worksheet.worksheet import Worksheet  # type: ignore[import-untyped]
 
+from jixiao.model.catalogue_monitoring import MonitoringColumn, MonitoringText
 from jixiao.monitoring.canonical import SCHEMA_ID
-from jixiao.monitoring.labels import TITLE, Column
 from jixiao.monitoring.lights import ReportLights
 from jixiao.monitoring.model import MonitoringReport
 from jixiao.monitoring.vocab import Light, Likelihood
@@ -45,7 +45,7 @@ _BORDER = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
 _LEFT = frozenset({Role.TEXT, Role.VALUE, Role.NAME})
 _WIDTH_PER_MM = 0.55
 _EXACT_DIGITS = 15
-_LIKELIHOOD_COL = list(Column).index(Column.LIKELIHOOD)
+_LIKELIHOOD_COL = list(MonitoringColumn).index(MonitoringColumn.LIKELIHOOD)
 
 
 def _write_cell(ws: Worksheet, doc: MonitoringDocument, cell: Cell, first: int) -> None:
@@ -136,10 +136,12 @@ def render_monitoring_xlsx(
     taken: set[str] = set()
     chosen = list(lights) if lights is not None else [None] * len(reports)
     for report, lit in zip(reports, chosen, strict=True):
-        ws = workbook.create_sheet(sheet_title(report.project_name or TITLE, taken))
+        ws = workbook.create_sheet(
+            sheet_title(report.project_name or MonitoringText.TITLE.value, taken)
+        )
         write_sheet(ws, build_monitoring_document(report, lit), template=lit is None)
     workbook.properties.keywords = KEYWORDS
-    workbook.properties.title = TITLE
+    workbook.properties.title = MonitoringText.TITLE.value
     out = io.BytesIO()
     workbook.save(out)
     return out.getvalue()
