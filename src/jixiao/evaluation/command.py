@@ -16,6 +16,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any, TextIO
 
+from jixiao.commands import summary
 from jixiao.evaluation.checks import run_checks
 from jixiao.evaluation.files import EvaluationInputError, read_evaluations
 from jixiao.evaluation.formulas import num
@@ -45,7 +46,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     """Add the ``score`` subcommand to the ``jixiao`` command line."""
     parser = subparsers.add_parser(
         "score",
-        help="绩效自评计分：逐项列出得分及计算说明、总分和等级",
+        help=summary("score"),
         description=(
             "为已填写或已公开的项目支出绩效自评表重新计分（规范 JSON、文本或离线 Excel 自评表）。"
             "退出码：0 所印总分与重新计算一致，1 有表不一致，2 用法或输入错误。"

@@ -14,6 +14,7 @@ import sys
 from collections.abc import Mapping
 from pathlib import Path
 
+from jixiao.commands import summary
 from jixiao.export.lists import form_list
 from jixiao.export.tabular import Table, to_csv, to_json, to_xlsx
 from jixiao.export.yitihua import yitihua_tables
@@ -28,9 +29,7 @@ LIST_SHEET = "申报表清单"
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    cmd = subparsers.add_parser(
-        "export", help="导出申报表数据：一体化数据元素，或清单（Excel/CSV）"
-    )
+    cmd = subparsers.add_parser("export", help=summary("export"))
     cmd.add_argument("files", nargs="+", metavar="FILE", help="申报表文件（任何可导入的格式）")
     cmd.add_argument(
         "--to",

@@ -6,6 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from jixiao.commands import summary
 from jixiao.data import SEED_NAME, seed_bytes
 from jixiao.importers.base import ImportFailure
 from jixiao.importers.detect import import_bytes
@@ -23,7 +24,7 @@ EXIT_OK, EXIT_INPUT = 0, 2
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    lib = subparsers.add_parser("library", help="指标库：从申报表学习、导出 Excel、推荐指标")
+    lib = subparsers.add_parser("library", help=summary("library"))
     sub = lib.add_subparsers(dest="library_command", required=True, metavar="子命令")
     build = sub.add_parser("build", help="从申报表文件学习指标库并写成 Excel")
     build.add_argument("files", nargs="+", metavar="FILE", help="申报表文件（任何可导入的格式）")

@@ -12,6 +12,7 @@ import json
 import sys
 from typing import Any
 
+from jixiao.commands import summary
 from jixiao.monitoring.engine import MonitoringResult, check_report
 from jixiao.monitoring.entry import MonitoringInputError
 from jixiao.monitoring.files import read_files
@@ -98,7 +99,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     """Add ``monitor`` to the ``jixiao`` command."""
     monitor = subparsers.add_parser(
         "monitor",
-        help="读取填好的绩效监控表，输出每个预警灯及其说明（有红灯时退出码为1）",
+        help=summary("monitor"),
         description=(
             "读取填好的项目支出绩效目标执行监控表（Excel、Word、PDF、规范 JSON 或公开的文本表格），"
             "输出每个指标和预算执行的预警灯及计算说明、监控检查结果。"

@@ -18,6 +18,7 @@ import tempfile
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
+from jixiao.commands import summary
 from jixiao.importers.base import ImportFailure
 from jixiao.importers.files import read_file
 from jixiao.model import Declaration
@@ -136,17 +137,17 @@ def _guarded(handler: Callable[[argparse.Namespace], int]) -> Callable[[argparse
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add ``render``, ``bundle`` and ``template`` to the ``jixiao`` command."""
-    render = subparsers.add_parser("render", help="把申报表输出为 PDF、Excel、Word 或 HTML")
+    render = subparsers.add_parser("render", help=summary("render"))
     render.add_argument("files", nargs="+", metavar="FILE", help="PDF/XLSX/DOCX/JSON/文本文件")
     render.add_argument("--format", choices=tuple(RENDERERS), default="pdf", help="输出格式")
     render.add_argument("-o", "--output-dir", default=".", metavar="DIR", help="输出目录")
     render.set_defaults(handler=_guarded(_render))
-    bundle = subparsers.add_parser("bundle", help="把多份申报表汇编为一个带目录的 PDF")
+    bundle = subparsers.add_parser("bundle", help=summary("bundle"))
     bundle.add_argument("files", nargs="+", metavar="FILE")
     bundle.add_argument("-o", "--output", required=True, metavar="OUT.pdf", help="输出文件")
     bundle.add_argument("--title", default="项目支出绩效目标公开", help="PDF 文档标题")
     bundle.set_defaults(handler=_guarded(_bundle))
-    template = subparsers.add_parser("template", help="生成空白申报表模板，供离线填写后导入")
+    template = subparsers.add_parser("template", help=summary("template"))
     template.add_argument("--format", choices=tuple(RENDERERS), default="xlsx")
     template.add_argument(
         "--profile",

@@ -12,6 +12,7 @@ import sys
 from collections.abc import Sequence
 from typing import TextIO
 
+from jixiao.commands import summary
 from jixiao.importers.base import ImportFailure, ImportIssue
 from jixiao.importers.files import read_files
 from jixiao.model import Declaration
@@ -34,7 +35,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     """Add the ``check`` subcommand to the ``jixiao`` command line."""
     parser = subparsers.add_parser(
         "check",
-        help="审核申报表：逐条列出审核意见并给出建议的综合评定等级",
+        help=summary("check"),
         description=(
             "审核申报表（.txt 文本或规范 JSON）。"
             "退出码：0 全部通过，1 有表应退回，2 用法或输入错误。"

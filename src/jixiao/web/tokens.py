@@ -13,12 +13,14 @@ import sys
 import uuid
 from typing import Any
 
+from jixiao.commands import summary
+
 
 def register(subparsers: argparse._SubParsersAction[Any]) -> None:
     """Add ``token`` with its three operations to the ``jixiao`` command line."""
     parser = subparsers.add_parser(
         "token",
-        help="管理接口令牌：为用户创建、列出、吊销（运维人员使用）",
+        help=summary("token"),
         description="管理网页系统接口（/api）的令牌。令牌权限与该用户在网页上的权限相同。",
     )
     ops = parser.add_subparsers(dest="operation", required=True, metavar="操作")
