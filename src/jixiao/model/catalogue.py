@@ -35,6 +35,7 @@ read :func:`field_for_label`, :func:`column_role` and the level functions instea
 
 from __future__ import annotations
 
+import re
 from enum import StrEnum
 
 from jixiao.model.catalogue_columns import (
