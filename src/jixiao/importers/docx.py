@@ -3,7 +3,9 @@
 The body is read in order: paragraphs become one-cell rows, each table row its cells with
 their grid column and span (w:gridSpan); a cell continuing a vertical merge
 (w:vMerge="continue") is left out, so merged labels carry over as in the printed form.
-A page break ends a page, so the text before a break closes the form above it.
+A page break ends a page, so the text before a break closes the form above it. python-docx
+is imported when a document is opened or read, so reading other formats (and the CLI's
+start-up) never loads it.
 """
 
 from __future__ import annotations
@@ -11,29 +13,30 @@ from __future__ import annotations
 import io
 import zipfile
 from collections.abc import Iterator
-from typing import Any
-
-from docx import Document
-from docx.opc.exceptions import PackageNotFoundError
-from docx.oxml.ns import qn
-from docx.table import Table, _Cell
-from docx.text.paragraph import Paragraph
+from typing import TYPE_CHECKING, Any
 
 from jixiao.importers.base import ImportFailure, ImportResult
 from jixiao.importers.grid import BOUNDARY, GridCell, GridRow, read_grid
 from jixiao.importers.xlsx import is_ooxml, tree_hint
 from jixiao.model import SourceLocation
 
+if TYPE_CHECKING:
+    from docx.table import Table
+
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0"
 
 
 def _breaks_page(element: Any) -> bool:
+    from docx.oxml.ns import qn
+
     page_breaks = element.findall(".//" + qn("w:br"))
     explicit = any(br.get(qn("w:type")) == "page" for br in page_breaks)
     return explicit or element.find(".//" + qn("w:pageBreakBefore")) is not None
 
 
 def _table_rows(table: Table, number: int, filename: str) -> Iterator[GridRow]:
+    from docx.table import _Cell
+
     for r, tr in enumerate(table._tbl.tr_lst, 1):
         col = _grid_before(tr)
         cells = []
@@ -49,12 +52,18 @@ def _table_rows(table: Table, number: int, filename: str) -> Iterator[GridRow]:
 
 def _grid_before(tr: Any) -> int:
     """Grid columns skipped before the row's first cell (w:gridBefore)."""
+    from docx.oxml.ns import qn
+
     found = None if tr.trPr is None else tr.trPr.find(qn("w:gridBefore"))
     return 0 if found is None else int(found.get(qn("w:val"), "0"))
 
 
 def body_rows(document: Any, filename: str) -> Iterator[GridRow]:
     """Paragraphs and table rows in document order, with page breaks as boundaries."""
+    from docx.oxml.ns import qn
+    from docx.table import Table
+    from docx.text.paragraph import Paragraph
+
     tables = 0
     for element in document.element.body.iterchildren():
         if element.tag == qn("w:p"):
@@ -73,6 +82,9 @@ def _open(data: bytes, filename: str) -> Any:
         raise ImportFailure(
             f"{filename}：文件已加密或是旧版 .doc 格式，请在 Word 中取消密码并另存为 .docx"
         )
+    from docx import Document
+    from docx.opc.exceptions import PackageNotFoundError
+
     try:
         return Document(io.BytesIO(data))
     except (zipfile.BadZipFile, PackageNotFoundError, KeyError, ValueError):

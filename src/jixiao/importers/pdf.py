@@ -6,7 +6,9 @@ joined into lines by their position, and lines into paragraphs: a line gap large
 Column numbers come from the x positions of all cell edges of the file, so a table that
 continues over pages keeps its columns. Text outside the tables (附件2, the title, the
 year, the footnote) becomes one-cell rows; the page-number band at the foot is skipped.
-It reads our own PDFs and those other producers make from our DOCX and XLSX.
+It reads our own PDFs and those other producers make from our DOCX and XLSX. pdfplumber is
+imported when a PDF is opened, so reading other formats (and the CLI's start-up) never
+loads it.
 """
 
 from __future__ import annotations
@@ -17,10 +19,6 @@ import io
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
-
-import pdfplumber
-from pdfminer.pdfdocument import PDFPasswordIncorrect
-from pdfplumber.utils.exceptions import PdfminerException
 
 from jixiao.importers.base import ImportFailure, ImportResult
 from jixiao.importers.grid import BOUNDARY, GridCell, GridRow, read_grid
@@ -222,6 +220,10 @@ def _grid_cell(item: _Item, columns: _Columns, filename: str, page: int) -> Grid
 
 
 def _read_pages(data: bytes, filename: str) -> tuple[list[list[_Item]], str | None]:
+    import pdfplumber
+    from pdfminer.pdfdocument import PDFPasswordIncorrect
+    from pdfplumber.utils.exceptions import PdfminerException
+
     try:
         with pdfplumber.open(io.BytesIO(data)) as pdf:
             pages = [page_items(page) for page in pdf.pages]

@@ -3,7 +3,8 @@
 Every sheet with a 项目名称 cell is one form; other sheets are skipped. Numbers come back
 exactly: openpyxl gives floats, and each float is read through its shortest repr
 (``Decimal(repr(53.15)) == Decimal("53.15")``), never through binary arithmetic. A cell
-formatted as a percentage (0.95 shown as 95%) reads as “95%”.
+formatted as a percentage (0.95 shown as 95%) reads as “95%”. openpyxl is imported when a
+workbook is opened, so reading other formats (and the CLI's start-up) never loads it.
 """
 
 from __future__ import annotations
@@ -13,16 +14,15 @@ import io
 import zipfile
 from collections.abc import Iterator
 from decimal import Decimal
-from typing import Any
-
-from openpyxl import load_workbook  # type: ignore[import-untyped]
-from openpyxl.utils.exceptions import InvalidFileException  # type: ignore[import-untyped]
-from openpyxl.worksheet.worksheet import Worksheet  # type: ignore[import-untyped]
+from typing import TYPE_CHECKING, Any
 
 from jixiao.importers.base import ImportFailure, ImportResult
 from jixiao.importers.grid import BOUNDARY, GridCell, GridRow, read_grid
 from jixiao.importers.labels import compact
 from jixiao.model import SourceLocation, TreeVariant
+
+if TYPE_CHECKING:
+    from openpyxl.worksheet.worksheet import Worksheet  # type: ignore[import-untyped]
 
 _ZIP_MAGIC = b"PK\x03\x04"
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0"
@@ -144,6 +144,9 @@ def _open(data: bytes, filename: str) -> Any:
         raise ImportFailure(
             f"{filename}：文件已加密或是旧版 .xls 格式，请在 Excel 中取消密码并另存为 .xlsx"
         )
+    from openpyxl import load_workbook  # type: ignore[import-untyped]
+    from openpyxl.utils.exceptions import InvalidFileException  # type: ignore[import-untyped]
+
     try:
         return load_workbook(io.BytesIO(data), data_only=True)
     except (zipfile.BadZipFile, InvalidFileException, KeyError, OSError, ValueError):
