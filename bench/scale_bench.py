@@ -409,11 +409,16 @@ def main() -> None:
     parser.add_argument("--samples", type=int, default=30)
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--import-files", type=int, default=40)
+    parser.add_argument(
+        "--database-name", default=SCALE_DB, help="the bench's own database (dropped first)"
+    )
     args = parser.parse_args()
-    web_bench.BENCH_DB = SCALE_DB
+    web_bench.BENCH_DB = args.database_name
     url = _fresh_database(args.database_url)
     with psycopg.connect(args.database_url, autocommit=True) as admin:  # docs/deployment.md
-        admin.execute(f"ALTER DATABASE {SCALE_DB} SET random_page_cost = {RANDOM_PAGE_COST}")
+        admin.execute(
+            f"ALTER DATABASE {args.database_name} SET random_page_cost = {RANDOM_PAGE_COST}"
+        )
     data_dir = Path(tempfile.mkdtemp(prefix="jixiao-scale-"))
     _setup_django(url, data_dir)
     tree = _tree()

@@ -16,7 +16,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET
 
 from jixiao.web.accounts.models import AuthedRequest, Organisation
-from jixiao.web.declarations import inputs
+from jixiao.web.declarations import inputs, search
 from jixiao.web.declarations.access import visible
 from jixiao.web.declarations.models import Declaration
 from jixiao.workflow import Role, Status
@@ -30,25 +30,24 @@ SORTS = {
     "total": ("-annual_total_fen", "pk"),
     "year": ("-year", "-updated_at"),
 }
-
-
-def _filtered(request: AuthedRequest, rows: QuerySet[Declaration]) -> QuerySet[Declaration]:
-    return filtered(request.GET, rows)
+#: The 项目库's order: by year, 主管部门 and name.
+LIBRARY_ORDER = ("-year", "department_name", "project_name")
 
 
 def filtered(params: Mapping[str, str], rows: QuerySet[Declaration]) -> QuerySet[Declaration]:
     """``rows`` narrowed by the list's filters (search, year, status, 审核等级, archived, 部门).
 
-    The list, the 项目库, their exports and the 统计 page all filter through here.
+    The exports and the 统计 page filter through here (every match); the list and the 项目库
+    page a search through :func:`jixiao.web.declarations.search.search` instead.
     """
     q = params.get("q", "").strip()
     if q:
-        rows = rows.filter(
-            Q(project_name__icontains=q)
-            | Q(department_name__icontains=q)
-            | Q(implementer_name__icontains=q)
-            | Q(indicator_text__icontains=q)
-        )
+        rows = rows.filter(search.matching(q))
+    return narrowed(params, rows)
+
+
+def narrowed(params: Mapping[str, str], rows: QuerySet[Declaration]) -> QuerySet[Declaration]:
+    """``rows`` narrowed by every filter of the list but the search."""
     if year := params.get("year", "").strip():
         rows = rows.filter(year=inputs.parse_year(year))
     if grade := params.get("grade", "").strip():
@@ -65,15 +64,19 @@ def filtered(params: Mapping[str, str], rows: QuerySet[Declaration]) -> QuerySet
     return rows
 
 
-def _filter_or_none(
-    request: AuthedRequest, rows: QuerySet[Declaration]
-) -> tuple[QuerySet[Declaration], int]:
-    """The filtered rows and 200, or none and 400 with the reason shown when a filter is bad."""
+def _found_or_none(
+    request: AuthedRequest, rows: QuerySet[Declaration], order: tuple[str, ...]
+) -> tuple[search.Found, int]:
+    """The filtered, searched rows in ``order`` and 200, or none and 400 with the reason
+    shown when a filter is bad."""
     try:
-        return _filtered(request, rows), 200
+        rows = narrowed(request.GET, rows)
     except inputs.InputError as exc:
         messages.error(request, f"筛选条件有误：{exc}")
-        return rows.none(), 400
+        return search.Found(rows.none(), more=False), 400
+    if q := request.GET.get("q", "").strip():
+        return search.search(rows, q, order), 200
+    return search.Found(rows.order_by(*order), more=False), 200
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,18 +123,25 @@ def _years(rows: QuerySet[Declaration]) -> list[int]:
 
 def _page(
     request: AuthedRequest,
-    rows: QuerySet[Declaration],
+    found: search.Found,
     template: str,
     status: int,
     **extra: object,
 ) -> HttpResponse:
-    paginator = Paginator(rows, PAGE_SIZE)
+    paginator = Paginator(found.rows, PAGE_SIZE)
     page = paginator.get_page(request.GET.get("page"))
     prefix = reverse("declarations:list")
     # The page shows formatted rows; the paginator only counted and sliced the queryset.
     page.object_list = [_row(d, prefix) for d in page.object_list]  # type: ignore[misc]
     years = _years(visible(request.user))  # every year the user has, whatever the filter
-    context = {"page": page, "years": years, "statuses": list(Status), "query": request.GET}
+    context = {
+        "page": page,
+        "years": years,
+        "statuses": list(Status),
+        "query": request.GET,
+        "more": found.more,
+        "search_limit": search.SEARCH_LIMIT,
+    }
     return render(request, template, {**context, **extra}, status=status)
 
 
@@ -139,11 +149,11 @@ def _page(
 @require_GET
 def declaration_list(request: AuthedRequest) -> HttpResponse:
     """Everything the user may see, newest first, with search and filters."""
-    rows, status = _filter_or_none(request, visible(request.user))
     order = SORTS.get(request.GET.get("sort", ""), SORTS[""])
-    rows = rows.defer("content", "indicator_text").order_by(*order)
+    rows = visible(request.user).defer("content", "indicator_text")
+    found, status = _found_or_none(request, rows, order)
     can_file = request.user.workflow_role is Role.FILER
-    return _page(request, rows, "declarations/list.html", status, can_file=can_file)
+    return _page(request, found, "declarations/list.html", status, can_file=can_file)
 
 
 @login_required
@@ -153,7 +163,6 @@ def library(request: AuthedRequest) -> HttpResponse:
     approved = (
         visible(request.user).filter(status=Status.APPROVED).defer("content", "indicator_text")
     )
-    rows, status = _filter_or_none(request, approved)
-    rows = rows.order_by("-year", "department_name", "project_name")
+    found, status = _found_or_none(request, approved, LIBRARY_ORDER)
     departments = Organisation.objects.filter(kind="主管部门").order_by("name")
-    return _page(request, rows, "declarations/library.html", status, departments=departments)
+    return _page(request, found, "declarations/library.html", status, departments=departments)

@@ -1,0 +1,117 @@
+"""Search of the 申报表列表 at 10⁵ forms: the matches found early, never counted past a limit.
+
+A search matches a piece of the project name, 主管部门, 实施单位 or 三级指标 text
+(:func:`matching`, ``icontains`` on every database; on PostgreSQL each column has a pg_trgm
+GIN index, migration 0007). Counting every match of a broad word (「满意度」 is in half the
+forms) rechecks every matching row's out-of-line indicator text: seconds at 10⁵ forms. So the
+list looks for at most :data:`SEARCH_LIMIT` + 1 matches, in two queries that the planner
+serves from the trigram indexes and that stop as soon as they have enough — one over the
+names (short columns kept in the row), one over the indicator text (out of line, so it is
+never read for a row that the names already decide):
+
+- up to :data:`SEARCH_LIMIT` matches: the list is exactly those rows, in the chosen order
+  (the same rows and order as filtering the whole table; the count is exact);
+- more: the list shows the first :data:`SEARCH_LIMIT` matches in the chosen order, found by
+  walking the sort order's index and testing :data:`WALK_CHUNK` rows at a time, only as far
+  as the page asked for — a broad word matches often, so the first pages are near.
+
+EXPLAIN output of these queries: docs/benchmarks.md (十万份申报表).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any, overload
+
+from django.db.models import BooleanField, ExpressionWrapper, Q, QuerySet
+
+from jixiao.web.declarations.models import Declaration
+
+#: The most matches a search lists (40 pages of 25): a broad word is narrowed, not counted.
+SEARCH_LIMIT = 1000
+#: Rows of the sort order first tested against the search when there are more matches.
+WALK_CHUNK = 1000
+
+_NAMES = ("project_name", "department_name", "implementer_name")
+
+
+def matching(q: str) -> Q:
+    """Rows whose names or 三级指标 text contain ``q`` (any case)."""
+    return _names(q) | Q(indicator_text__icontains=q)
+
+
+def _names(q: str) -> Q:
+    found = Q()
+    for column in _NAMES:
+        found |= Q(**{f"{column}__icontains": q})
+    return found
+
+
+def _some(rows: QuerySet[Declaration], where: Q, limit: int) -> list[Any]:
+    """Primary keys of at most ``limit`` rows matching ``where`` (any of them)."""
+    return list(rows.filter(where).order_by().values_list("pk", flat=True)[:limit])
+
+
+@dataclass
+class Walk(Sequence[Declaration]):
+    """The first SEARCH_LIMIT matches of ``rows`` in ``order``, found as far as sliced.
+
+    A sequence for Django's paginator: its length is the limit; a slice reads the sort
+    order's index in growing slices (WALK_CHUNK rows, then twice as many as read so far),
+    each row with whether it matches, and keeps the matches.
+    """
+
+    rows: QuerySet[Declaration]
+    where: Q
+    order: tuple[str, ...]
+    _found: list[Any] = field(default_factory=list)
+    _walked: int = 0
+    _done: bool = False
+
+    def __len__(self) -> int:
+        return SEARCH_LIMIT
+
+    def _extend(self, stop: int) -> None:
+        # the test is computed for each row read, never used to choose the rows: the
+        # planner would otherwise answer from the trigram index and recheck every match
+        hit = ExpressionWrapper(self.where, output_field=BooleanField())
+        ordered = self.rows.order_by(*self.order).annotate(hit=hit).values_list("pk", "hit")
+        while len(self._found) < stop and not self._done:
+            size = max(WALK_CHUNK, self._walked)  # twice as far each time
+            keys = list(ordered[self._walked : self._walked + size])
+            self._walked += len(keys)
+            self._done = len(keys) < size
+            self._found += [pk for pk, matched in keys if matched]
+
+    @overload
+    def __getitem__(self, index: int) -> Declaration: ...
+    @overload
+    def __getitem__(self, index: slice) -> list[Declaration]: ...
+    def __getitem__(self, index: int | slice) -> Declaration | list[Declaration]:
+        if isinstance(index, int):
+            return self[index : index + 1][0]
+        start, stop, _step = index.indices(SEARCH_LIMIT)
+        self._extend(stop)
+        keys = self._found[start:stop]
+        by_pk = {d.pk: d for d in self.rows.filter(pk__in=keys)}
+        return [by_pk[pk] for pk in keys]
+
+
+@dataclass(frozen=True, slots=True)
+class Found:
+    """What the list pages: a queryset (every match) or a walk (the first SEARCH_LIMIT)."""
+
+    rows: QuerySet[Declaration] | Walk
+    more: bool  #: more than SEARCH_LIMIT forms match; only the first ones are listed
+
+
+def search(rows: QuerySet[Declaration], q: str, order: tuple[str, ...]) -> Found:
+    """The forms of ``rows`` matching ``q``, in ``order`` (see the module docstring)."""
+    names = _some(rows, _names(q), SEARCH_LIMIT + 1)
+    found = set(names)
+    if len(found) <= SEARCH_LIMIT:  # the text query may return the name matches again
+        found.update(_some(rows, Q(indicator_text__icontains=q), SEARCH_LIMIT + 1 + len(names)))
+    if len(found) <= SEARCH_LIMIT:
+        return Found(rows.filter(pk__in=found).order_by(*order), more=False)
+    return Found(Walk(rows, matching(q), order), more=True)
