@@ -28,7 +28,13 @@ from jixiao.importers.base import ImportIssue
 from jixiao.importers.cells import ATTACHMENT, GridCell, GridRow
 from jixiao.importers.columns import Column, header_column, is_list_heading, level_of
 from jixiao.importers.header import HeaderReader, Item, one_line
-from jixiao.importers.labels import marked_verdicts, split_org
+from jixiao.importers.labels import (
+    EMPTY_BOXES,
+    FILLED_BOXES,
+    clean_text,
+    marked_verdicts,
+    split_org,
+)
 from jixiao.importers.lookup import field_of, split_label
 from jixiao.importers.table import TableReader
 from jixiao.model import (
@@ -62,7 +68,8 @@ def items(rows: Sequence[GridRow]) -> list[Item]:
         for n, cell in enumerate(row.cells):
             if UNDECIDED_MARK in cell.text:  # our renders' mark on an undecided form: chrome
                 cell = replace(cell, text=cell.text.replace(UNDECIDED_MARK, ""))
-            out.append(Item(cell, n == 0 and not row.stream, False, number, row.aligned))
+            new_row = n == 0 and not row.stream
+            out.append(Item(cell, new_row, False, number, row.aligned, wraps=row.wraps))
     return _join_broken(out)
 
 
@@ -72,28 +79,57 @@ def _is_label(text: str) -> bool:
     )
 
 
+#: The most cells a broken label is joined from (绩/效/指/标, 服务对象/满意度指标/（必填量化）).
+_PIECES = 5
+
+
 def _join_broken(cells: list[Item]) -> list[Item]:
-    """Join a label a layout broke over two cells (项目起 | 止时间, 总体 | 目标)."""
+    """Join a label a layout broke over cells: 项目起 | 止时间 in a row, and in wrapping
+    text over lines too (年度总体 / 目标, 绩 / 效 / 指 / 标, 数量指标 / （必填量化）). The
+    longest join that is a label wins; two whole labels are never joined."""
     out: list[Item] = []
     i = 0
     while i < len(cells):
         item = cells[i]
-        nxt = cells[i + 1] if i + 1 < len(cells) else None
-        if nxt is not None and not nxt.new_row and _broken_label(item, nxt):
-            joined = item.cell.text.strip() + nxt.cell.text.strip()
-            out.append(replace(item, cell=replace(item.cell, text=joined)))
-            i += 2
+        end, text = _broken_label(cells, i)
+        if end > i:
+            out.append(replace(item, cell=replace(item.cell, text=text)))
+            i = end + 1
             continue
         out.append(item)
         i += 1
     return out
 
 
-def _broken_label(item: Item, nxt: Item) -> bool:
-    first, second = item.cell.text.strip(), nxt.cell.text.strip()
-    if not first or not second or len(first) > 12 or len(second) > 8:
-        return False
-    return _is_label(first + second) and not _is_label(first)
+def _broken_label(cells: list[Item], i: int) -> tuple[int, str]:
+    """(index of the last piece, joined text) of the label broken from ``cells[i]`` on;
+    (i, "") when none starts there. The last piece may be a cell's first word, the rest of
+    that cell being the label's value (年度总体 / 目标 该项目经费…)."""
+    first = cells[i].cell.text.strip()
+    if not first or len(first) > 12 or " " in first:
+        return i, ""
+    best, joined = (i, ""), first
+    for j in range(i + 1, min(i + _PIECES, len(cells))):
+        if not _continues(cells[j - 1], cells[j]):
+            break
+        piece = cells[j].cell.text.strip()
+        word, _, rest = piece.partition(" ")
+        if rest and _is_label(joined + word) and not (_is_label(first) and _is_label(word)):
+            return j, joined + word + " " + rest
+        if not piece or len(piece) > 8:
+            break
+        joined += piece
+        if _is_label(joined) and not (_is_label(first) and _is_label(piece)):
+            best = (j, joined)
+    return best
+
+
+def _continues(before: Item, after: Item) -> bool:
+    """Whether ``after`` may hold the rest of a label begun in ``before``: the next cell of
+    the row, or — in wrapping text — the first cell of the next row after a row's last."""
+    if not after.new_row:
+        return True
+    return before.wraps and after.wraps
 
 
 def is_title(text: str) -> bool:
@@ -209,6 +245,7 @@ def _read_table(
 ) -> TableReader:
     columns = header or [Column(ColumnRole.NAME, None, "")]
     table = TableReader(columns, form.issues, tree_hint or TreeVariant.CLASSIC, listed)
+    table.wrapping = bool(rest) and rest[0].wraps
     for n, item in enumerate(rest):
         text = item.cell.text.strip()
         if _ends_table(text) or _FOOTNOTE.match(text):
@@ -221,26 +258,28 @@ def _read_table(
 
 
 def _read_tail(cells: list[Item], form: HeaderReader) -> None:
-    """综合评定等级 with its boxes, 其他需说明的问题, and the 注： footnote."""
+    """综合评定等级 with its boxes (in its cell or after it), 其他需说明的问题, and the 注：
+    footnote."""
     into: list[str] | None = None
     for item in cells:
         if item.boundary and into is form.footnote:
             break  # the footnote ends with its page
         text = item.cell.text.strip()
-        found = field_of(text) if text else None
-        if found is not None and found.key is _K.VERDICT:
-            into = form.verdict_text
+        found = split_label(text) if text else None
+        if found is not None and found[0].key is _K.VERDICT:
+            into, text = form.verdict_text, found[1]
+            form.verdict_at = item.cell.location
         elif found is not None:
-            into = None
+            into, text = None, ""
         elif _FOOTNOTE.match(text):
             into = form.footnote
-        if into is not None and text and found is None:
+        if into is not None and text:
             into.append(text)
 
 
 def _ends_table(text: str) -> bool:
-    found = field_of(text) if text else None
-    return found is not None and found.key in (_K.VERDICT, _K.PROJECT_NAME)
+    found = split_label(text) if text else None
+    return found is not None and found[0].key in (_K.VERDICT, _K.PROJECT_NAME)
 
 
 def _declaration(
@@ -267,8 +306,8 @@ def _declaration(
         long_term_goal=t.get(_K.LONG_TERM_GOAL, "").strip(),
         tree=tree,
         groups=groups,
-        printed_verdict=read_verdict("".join(form.verdict_text)),
-        footnote="\n".join(form.footnote),
+        printed_verdict=_verdict(form, where),
+        footnote=clean_text(" ".join(form.footnote)),
         attachment=form.attachment,
         other_fields=tuple(
             (s.label, one_line(t[s.key])) for s in SPECS if s.key in t and s.key in _OTHER
@@ -280,10 +319,23 @@ def _declaration(
     return decl, form.issues
 
 
-def read_verdict(text: str) -> Verdict | None:
-    """The one 综合评定等级 option whose box is filled (█ ■ ☑ …); None when none or several."""
+def read_verdict(text: str) -> tuple[Verdict | None, str]:
+    """The one 综合评定等级 option whose box is filled (█ ■ ☑ …), and what stops it being
+    read ("" when nothing does: one box filled, or no boxes at all)."""
     chosen = marked_verdicts("".join(text.split()))
-    return chosen[0] if chosen is not None and len(chosen) == 1 else None
+    if chosen is None:
+        boxed = any(box in text for box in FILLED_BOXES + EMPTY_BOXES)
+        return None, "综合评定等级的勾选框与选项数目不一致，未读取评定结果" if boxed else ""
+    if len(chosen) > 1:
+        return None, "综合评定等级勾选了多个选项，未读取评定结果"
+    return (chosen[0] if chosen else None), ""
+
+
+def _verdict(form: HeaderReader, where: SourceLocation) -> Verdict | None:
+    verdict, problem = read_verdict("".join(form.verdict_text))
+    if problem:
+        form.issue(form.verdict_at or where, problem)
+    return verdict
 
 
 _OTHER = frozenset({_K.MANAGER, _K.PHONE, _K.OVERVIEW, _K.BASIS})

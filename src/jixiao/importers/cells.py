@@ -27,9 +27,11 @@ from dataclasses import dataclass
 from enum import StrEnum
 from itertools import pairwise
 
+from jixiao.importers.columns import header_column, level_of
 from jixiao.importers.lookup import split_label
 from jixiao.model import NOWHERE, SourceLocation
-from jixiao.model.catalogue import column_role, is_form_title, level1_for_label
+from jixiao.model.catalogue import is_form_title
+from jixiao.values import ValueKind, parse_value
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,7 +55,8 @@ class GridRow:
 
     ``stream`` rows come from a layout without row boundaries: their cells continue the
     previous row. ``aligned`` is False where cell positions are not columns (text layouts
-    leave merged cells out without a trace).
+    leave merged cells out without a trace). ``wraps`` marks a line of PDF-like text, where
+    a cell (a label, a name, a value) may go on over the next lines.
     """
 
     cells: tuple[GridCell, ...] = ()
@@ -62,6 +65,7 @@ class GridRow:
     stream: bool = False
     aligned: bool = True
     notice: bool = False  #: a notice between two forms starts after this boundary
+    wraps: bool = False
 
     def texts(self) -> list[str]:
         return [c.text.strip() for c in self.cells if c.text.strip()]
@@ -131,11 +135,17 @@ def detect_layout(lines: list[Line]) -> Layout:
 
 
 def _unpiped_layout(texts: list[str]) -> Layout:
-    """Blank-line cells when almost no two filled lines follow each other."""
+    """Blank-line cells when almost every filled line is one token, or when almost no two
+    filled lines follow each other and most are one token (PDF text with a blank line
+    between its lines still prints name and value on one line)."""
     pairs = sum(1 for a, b in pairwise(texts) if a and b)
     filled = [t for t in texts if t]
     single = sum(1 for t in filled if len(t.split()) == 1)
-    if len(filled) >= 8 and (pairs * 4 < len(filled) or single * 10 >= len(filled) * 8):
+    if len(filled) < 8:
+        return Layout.TEXT_LINES
+    if single * 10 >= len(filled) * 8 or (
+        pairs * 4 < len(filled) and single * 4 >= len(filled) * 3
+    ):
         return Layout.BLANK_CELLS
     return Layout.TEXT_LINES
 
@@ -227,6 +237,8 @@ def blank_cells(lines: list[Line], filename: str) -> list[GridRow]:
 #: A label no catalogue entry names, printed with its colon (项目编码：, 申报日期：).
 _COLON_LABEL = re.compile(r"^[\u4e00-\u9fff()（）]{2,12}[:：]")
 _COLUMNS = re.compile(r"\s{2,}")
+#: The year line under a title, whatever its padding: （ 2025 年度）.
+_YEAR_LINE = re.compile(r"[（(]?(?:19|20)\d\d年度?[)）]?")
 
 
 def _is_field_label(token: str) -> bool:
@@ -234,38 +246,75 @@ def _is_field_label(token: str) -> bool:
 
 
 def _is_table_label(token: str) -> bool:
-    return column_role(token) is not None or level1_for_label(token) is not None
+    return header_column(token) is not None or level_of(token) is not None
 
 
 def _line_cells(text: str) -> list[str]:
     """A text line's cells: fixed-width columns (two or more spaces) apart; inside them a
-    field label starts a cell whose value runs to the next label, and other tokens
-    (indicator rows, column headers) are one cell each."""
+    field label starts a cell whose value runs to the next label, a table label (a level,
+    a column header) is a cell, and the words between them are an indicator row: a name
+    and the longest tail the value grammar reads (编内聘用人员 数量 1人 → 编内聘用人员 数量 |
+    1人), or one cell per word where the grammar reads none. A line that is only the year
+    (（ 2025 年度）) is one cell."""
+    if _YEAR_LINE.fullmatch("".join(text.split())):
+        return [text.strip()]
     cells: list[str] = []
     for column in _COLUMNS.split(text.strip()):
         open_value = False  #: the last cell is a field label's value, still growing
+        words: list[str] = []  #: plain words waiting to be split into name and value
         for token in column.split():
             if _is_field_label(token):
+                cells += _row_cells(words)
                 cells.append(token)
                 open_value = True
             elif open_value and not _is_table_label(token):
                 cells[-1] += " " + token
-            else:
+            elif not words and _is_table_label(token):
                 cells.append(token)
                 open_value = False
+            else:
+                words.append(token)
+        cells += _row_cells(words)
     return cells
+
+
+def _row_cells(words: list[str]) -> list[str]:
+    """Words of an indicator row → name and value (see :func:`_line_cells`); ``words`` is
+    emptied."""
+    found = list(words)
+    words.clear()
+    for k in range(1, len(found)):
+        tail = " ".join(found[k:])
+        if parse_value(tail).kind is not ValueKind.FREE_TEXT:
+            return [" ".join(found[:k]), tail]
+    return found
 
 
 def text_lines(lines: list[Line], filename: str) -> list[GridRow]:
     """The PDF-text, fixed-width and run-on layouts: one row per line (see
-    :func:`_line_cells`); a label and its value stay in one cell, split by the assembler."""
+    :func:`_line_cells`); a label and its value stay in one cell, split by the assembler.
+    A label broken at the end of a line (…办公室 实施单 / 位) keeps its first part in a cell
+    of its own, for the assembler to join with the rest."""
     rows: list[GridRow] = []
-    for number, text in lines:
-        parts = _line_cells(text) if text.strip() else []
-        if parts:
-            cells = tuple(_cell(filename, number, i, p) for i, p in enumerate(parts))
-            rows.append(GridRow(cells, cells[0].location, aligned=False))
+    filled = [(n, t) for n, t in lines if t.strip()]
+    for k, (number, text) in enumerate(filled):
+        parts = _line_cells(text)
+        if k + 1 < len(filled) and len(parts[-1].split()) > 1:
+            parts[-1:] = _split_broken_label(parts[-1], filled[k + 1][1])
+        cells = tuple(_cell(filename, number, i, p) for i, p in enumerate(parts))
+        rows.append(GridRow(cells, cells[0].location, aligned=False, wraps=True))
     return rows
+
+
+def _split_broken_label(cell: str, following: str) -> list[str]:
+    """``cell`` with its last word apart when that word and the next line's first word make
+    a field label (实施单 + 位)."""
+    head, _, last = cell.rpartition(" ")
+    words = following.split(maxsplit=1)
+    joined = last + words[0] if words else ""
+    if len(last) > 8 or not _is_field_label(joined) or _is_field_label(last):
+        return [cell]
+    return [head, last]
 
 
 _READERS = {

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from jixiao.importers.base import ImportIssue
 from jixiao.importers.cells import GridCell
 from jixiao.importers.funding import FundingReader
+from jixiao.importers.labels import clean_text
 from jixiao.importers.lookup import field_of, split_label
 from jixiao.model import SourceLocation
 from jixiao.model.catalogue import SPECS, FieldKey, FieldKind, FieldSpec
@@ -28,6 +29,10 @@ _STAMP = re.compile(r"[（(]\s*(?:盖章|签字|签章|签名)\s*[)）]")
 #: 【项目概况】：… — a list layout's bracketed label.
 _BRACKETED = re.compile(r"^【([^】]{2,12})】")
 _BLOCKS = frozenset({_K.FUNDING, _K.GOALS, _K.INDICATORS})
+#: A numbered line (1. 一、 （一）) starts a paragraph of a goal in wrapping text.
+_NUMBERED = re.compile(
+    r"^(?:\d+\s*[.、．]|[一二三四五六七八九十]+\s*[、.．]|[（(][一二三四五六七八九十\d]+[)）])"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,6 +45,7 @@ class Item:
     row: int = 0  #: index of the row the cell is in
     aligned: bool = False  #: cell positions are the table's columns (XLSX, DOCX, PDF)
     notice: bool = False  #: a notice between two forms starts here (no part of either)
+    wraps: bool = False  #: a line of PDF-like text: the cell may go on over the next lines
 
 
 @dataclass(slots=True)
@@ -57,12 +63,14 @@ class HeaderReader:
     attachment: str = ""
     started: bool = False  #: a cell other than 附件N and the title has been read
     verdict_text: list[str] = field(default_factory=list)
+    verdict_at: SourceLocation | None = None  #: the 综合评定等级 cell
     footnote: list[str] = field(default_factory=list)
     blank_start: bool = False  #: the current row's first cell is blank
     last: FieldKey | None = None  #: the text field assigned last
     open_end: bool = False  #: its value cell runs on across a page break (PDF)
     #: a 中期目标 that took the only goal text of its row, and the 年度目标 waiting after it
     goal_pair: tuple[FieldSpec, FieldSpec, Item] | None = None
+    wrapping: bool = False  #: the cell read is wrapping text (its value may go on below)
 
     def issue(self, where: SourceLocation, message: str) -> None:
         self.issues.append(ImportIssue(where, message))
@@ -75,11 +83,14 @@ class HeaderReader:
 
     def header_cell(self, item: Item) -> None:
         text = _BRACKETED.sub(r"\1", item.cell.text.strip())
+        self.wrapping = item.wraps
         if item.new_row:
             self._new_row(item)
         if not text:
             return
         found = split_label(text) or self._near_label(text, item.cell.location)
+        if found is not None and item.wraps and found[0].key is not self.last:
+            self.last = None  # wrapping text goes on into the field read last, up to a label
         if found is None:
             if self.year is None and (
                 m := re.fullmatch(r"[（(]?\s*((?:19|20)\d\d)\s*年度?[)）]?", "".join(text.split()))
@@ -123,8 +134,8 @@ class HeaderReader:
         self.blank_start = not text
 
     def _value(self, item: Item, text: str) -> None:
-        if not self.queue and self.blank_start and self.last is not None:
-            self._continue(self.last, text)
+        if not self.queue and self.last is not None and (self.blank_start or item.wraps):
+            self._continue(self.last, text, item.new_row)
             self.open_end = item.cell.open_end
             return
         while self.queue:
@@ -159,11 +170,23 @@ class HeaderReader:
             self.where[waiting.key] = label.cell.location
             self.issue(label.cell.location, "中期目标与年度目标下只印一段目标，按年度目标读取")
 
-    def _continue(self, key: FieldKey, text: str) -> None:
-        """More of the goal read last: a row whose first cell is blank (a merged label), or
-        the goal's label printed again after a page break; a cell cut by the break joins
-        without a line break."""
-        if _SPECS[key].kind is FieldKind.GOAL and key in self.texts:
+    def _continue(self, key: FieldKey, text: str, new_row: bool = True) -> None:
+        """More of the field read last: a row whose first cell is blank (a merged label), or
+        the goal's label printed again after a page break (goals only; a cell cut by the
+        break joins without a line break); in wrapping text, any text field's value going on
+        over the next lines (银川市人民政府办公 / 室), a goal starting a paragraph at a
+        numbered line (1. 一、 （一）)."""
+        if key not in self.texts:
+            return
+        kind = _SPECS[key].kind
+        if self.wrapping and kind is not FieldKind.MONEY:
+            head, _, last = self.texts[key].rpartition("\n")
+            if kind is FieldKind.GOAL and new_row and _NUMBERED.match(text):
+                self.texts[key] += "\n" + clean_text(text)
+            else:
+                joined = clean_text(last + ("" if new_row else " ") + text)
+                self.texts[key] = f"{head}\n{joined}" if head else joined
+        elif kind is FieldKind.GOAL:
             glue = "" if self.open_end else "\n"
             self.texts[key] += glue + text.strip()
 
@@ -177,7 +200,7 @@ class HeaderReader:
         if spec.key in self.texts and spec.key is self.last and spec.kind is FieldKind.GOAL:
             self._continue(spec.key, text)
         elif spec.key not in self.texts or not self.texts[spec.key]:
-            self.texts[spec.key] = text.strip()
+            self.texts[spec.key] = clean_text(text.strip()) if self.wrapping else text.strip()
             self.where[spec.key] = where
         self.last, self.open_end = spec.key, cut
 

@@ -18,7 +18,7 @@ import issue.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from jixiao.importers.base import ImportIssue
 from jixiao.importers.cells import GridCell
@@ -32,8 +32,8 @@ from jixiao.importers.columns import (
     level_of,
     segments,
 )
+from jixiao.importers.labels import clean_text
 from jixiao.importers.lookup import field_of
-from jixiao.importers.tokens import strip_prefix
 from jixiao.model import (
     NOWHERE,
     Indicator,
@@ -50,11 +50,13 @@ from jixiao.model.catalogue import (
     FieldKey,
     split_annotation,
 )
-from jixiao.values import combine_value, parse_value
+from jixiao.values import ValueKind, combine_value, parse_value
 
 _R = ColumnRole
 _LEVEL_ROLES = (_R.LEVEL1, _R.LEVEL2)
 _V2021 = frozenset({Level2.ECONOMIC_COST, Level2.SOCIAL_COST, Level2.ECOLOGICAL_COST})
+#: 「指标1：」 numbering or a stray 「：」 before an indicator name.
+_NAME_PREFIX = re.compile(r"^(?:指标\s*\d+\s*[:：]|[:：])\s*")
 #: name(value) in a list layout that prints no value column.
 _NAME_VALUE = re.compile(r"^(.+?)[（(]([^()（）]+)[)）]$")
 #: Extra columns → the Indicator field that keeps them.
@@ -76,6 +78,7 @@ class _Draft:
     location: SourceLocation
     printed: bool = True
     rows: list[Indicator] = field(default_factory=list)
+    closed: bool = False  #: holds a 「无 无」 placeholder row (wrapping text)
 
     def freeze(self) -> IndicatorGroup:
         return IndicatorGroup(
@@ -106,6 +109,11 @@ class TableReader:
     cursor: int = -1
     drafts: list[_Draft] = field(default_factory=list)
     segments: list[Segment] = field(default_factory=list)
+    #: the cells are lines of PDF-like text: a name wraps over lines with its value on the
+    #: last, and a merged 二级 label may print in the middle of its rows
+    wrapping: bool = False
+    held: bool = False  #: the pending name waits for its value on the next line
+    orphans: list[Indicator] = field(default_factory=list)  #: rows after a 「无」 row
 
     def __post_init__(self) -> None:
         self.segments = segments(self.columns)
@@ -119,10 +127,12 @@ class TableReader:
         return not self.list_layout and not any(c.role in _LEVEL_ROLES for c in self.columns)
 
     def new_row(self) -> None:
-        """A row boundary the layout prints."""
-        if self.pending:
-            self._emit()
+        """A row boundary the layout prints; in wrapping text a name without its value
+        yet goes on into the next line."""
         self.label_in_row = False
+        self.held = bool(self.pending) and self.wrapping and self._cut_before_value()
+        if self.pending and not self.held:
+            self._emit()
 
     def feed(self, cell: GridCell) -> None:
         text = cell.text.strip()
@@ -142,14 +152,38 @@ class TableReader:
             return
         if level is not None or self._is_header(text):
             if self.pending:
-                self._emit()
+                self._emit_held()
             if level is not None:
                 self._set_level(level, text, cell.location)
             return
         self.label_in_row = self.after_level2 = False
+        if self.held:
+            self.held = False
+            if parse_value(text).kind is ValueKind.FREE_TEXT:
+                self._wrap_name(text)
+                return
         if not self.pending:
             self.cursor = self.segments[0].name
         self._put(cell)
+
+    def _wrap_name(self, text: str) -> None:
+        """A line going on with the name held from the line before."""
+        at = self.segments[0].name
+        cell = self.pending[at]
+        self.pending[at] = replace(cell, text=cell.text.strip() + text)
+
+    def _emit_held(self) -> None:
+        """The pending row before a label; a wrapped name still waiting has no value."""
+        if self.held and self.pending:
+            name = clean_text(self._text(self.segments[0].name))
+            self.issues.append(
+                ImportIssue(
+                    self.pending[min(self.pending)].location,
+                    f"三级指标“{name}”没有指标值，已保留并记为空值",
+                )
+            )
+        self.held = False
+        self._emit()
 
     def _by_column(
         self, level: tuple[Level1 | None, Level2 | None, bool], cell: GridCell
@@ -242,9 +276,10 @@ class TableReader:
             self.tree = TreeVariant.V2021
             self._cost_was_level1()
         self.level2 = level2
-        self._group(
+        group = self._group(
             level1_of(level2, self.tree) or self.level1 or Level1.OUTPUT, level2, True, where
         )
+        self._adopt_orphans(group, at_end=False)
 
     # ------------------------------------------------------------ one row
 
@@ -276,7 +311,7 @@ class TableReader:
         self.cursor = -1
         if self.list_layout and not value and (m := _NAME_VALUE.match(name)):
             name, value = m.group(1).strip(), m.group(2).strip()
-        name = strip_prefix(name)
+        name = strip_prefix(clean_text(name) if self.wrapping else name)
         if not name and not value and not any(extras.values()):
             return
         midterm = next((values[i] for i in order[1:] if values[i]), "") if len(segs) > 1 else ""
@@ -317,7 +352,27 @@ class TableReader:
             **extras,
         )
         level1, level2, printed = self._levels(name, where)
-        self._group(level1, level2, printed, where).rows.append(indicator)
+        group = self._group(level1, level2, printed, where)
+        if group.closed:
+            self.orphans.append(indicator)
+            return
+        group.rows.append(indicator)
+        group.closed = self.wrapping and name == value == "无"
+
+    def _adopt_orphans(self, group: _Draft, at_end: bool) -> None:
+        """Rows printed after a 「无」 row belong to the next label (a merged label printed
+        in the middle of its rows); at the end of the table, to the last group."""
+        if not self.orphans:
+            return
+        names = "、".join(f"“{i.name}”" for i in self.orphans)
+        if at_end:
+            message = f"指标{names}之后没有分组标签，归入“{group.level2}”"
+        else:
+            layout = "按合并单元格标签居中的排版"
+            message = f"指标{names}印在「无」行之后，{layout}归入其后的“{group.level2}”"
+        self.issues.append(ImportIssue(self.orphans[0].location, message))
+        group.rows.extend(self.orphans)
+        self.orphans = []
 
     def _group(
         self, level1: Level1, level2: Level2, printed: bool, where: SourceLocation
@@ -357,7 +412,14 @@ class TableReader:
             self.pending = {}
         if self.pending:
             self._emit()
+        if self.orphans:
+            self._adopt_orphans(self.drafts[-1], at_end=True)
         return tuple(d.freeze() for d in self.drafts), self.tree
 
 
-__all__ = ["TableReader"]
+def strip_prefix(name: str) -> str:
+    """Drop a 「指标1：」 numbering or a stray 「：」 before an indicator name."""
+    return _NAME_PREFIX.sub("", name).strip() if name[:1] in "指:：" else name
+
+
+__all__ = ["TableReader", "strip_prefix"]
