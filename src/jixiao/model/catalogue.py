@@ -1,36 +1,31 @@
-"""The form catalogue: every header field of the 申报表, the label our forms print for it,
-the variants real forms print, its kind and whether it is required. The one home of labels.
+"""The form catalogue: every label our forms print and the variants real forms print for it.
+The one home of labels, in parts (this module re-exports the 申报表's API):
 
-API (``jixiao.model.catalogue``; levels and columns live in the sibling modules and are
-re-exported here):
-
-- :class:`FieldKey` — the identifier of a header field; where the model has a slot the
-  value is the attribute name (``Declaration.project_name``, ``Funding.annual_total`` …).
-- :class:`FieldKind` — text, organisation, code, year, period, money, goal, block.
-- :class:`FieldSpec` — ``key``, ``label`` (printed by our renderers), ``term`` (the short
-  name used in messages, the CLI and examples), ``variants``, ``kind``, ``required``,
-  ``part_of`` (a level-split fiscal source is part of 财政拨款), ``pattern`` (a regex for
-  labels a province composes, e.g. 区级林业主管部门).
-- :data:`FIELDS` — every spec by key, in printed order; :func:`spec` one of them.
-- :func:`field_for_label` — a whole cell that is a label → its spec (or None);
-  :func:`split_field` — a cell starting with a label (年度资金总额:203) → spec and the rest.
-- :class:`FormText` — the other texts our form prints (title, footnote, year line …).
-- Column roles (:mod:`jixiao.model.catalogue_columns`): :class:`ColumnRole`,
-  :class:`ColumnGroup`, :class:`ColumnHeader`, :func:`column_role`.
+- Header fields of the 申报表 (:mod:`jixiao.model.catalogue_fields`): :class:`FieldKey` (the
+  model's attribute name where it has one), :class:`FieldKind`, :class:`FieldSpec` (``key``,
+  ``label`` printed by our renderers, ``term`` the short name for messages and the CLI,
+  ``variants``, ``kind``, ``required``, ``part_of``, ``pattern`` for composed labels such as
+  区级林业主管部门); :data:`FIELDS` / :func:`spec`; :func:`field_for_label` (a whole cell
+  that is a label) and :func:`split_field` (a cell starting with one: 年度资金总额:203).
+- Column roles of the indicator table (:mod:`jixiao.model.catalogue_columns`):
+  :class:`ColumnRole`, :class:`ColumnGroup`, :class:`ColumnHeader`, :func:`column_role`.
 - Level names (:mod:`jixiao.model.catalogue_levels`): :func:`level1_for_label`,
   :func:`level2_for_label`, :func:`is_cost_label`, :func:`is_merged_level`,
   :func:`split_annotation`.
+- The 监控表 (:mod:`jixiao.model.catalogue_monitoring`) and the 自评表
+  (:mod:`jixiao.model.catalogue_evaluation`): their labels, variants and column headers.
+- Here: :class:`FormText` (title, footnote, year line …), the title patterns
+  (:func:`is_form_title`) and :func:`catalogue_labels` (every 申报表 label, for the tests
+  that renderers and pages print only catalogue labels).
 - The value columns 指标性质 | 指标值 | 度量单位 are combined by
   :func:`jixiao.values.combine_value` (the value grammar's home).
 
 Matching goes through :func:`jixiao.model.catalogue_text.label_key` (NFKC, spaces, line
 breaks, '?' padding, '*' marks, numbering and trailing (万元)/（必填） annotations removed),
 so variants are written plainly. **Adding a province's label is one edit**: append it to
-the ``variants`` of its field below (or to a column role or level stem in the sibling
-modules); importers, renderers, the editor, diff and the CLI all read these tables.
-
-Note for importers (H8b): ``importers/labels.py`` still holds its own tables; it should
-read :func:`field_for_label`, :func:`column_role` and the level functions instead.
+the ``variants`` of its field (or to a column role or level stem); importers, renderers,
+the editor, diff and the CLI all read these tables (``importers/labels.py`` still keeps a
+few tables of its own).
 """
 
 from __future__ import annotations

@@ -3,7 +3,9 @@
 A row holds what :class:`jixiao.library.Entry` holds; aliases, sources and value statistics
 are JSON (statistics with decimal strings, never floats). Learnt rows are replaced whenever
 the library is learnt again; a curator's edit in the admin makes a row 人工 (curated), and
-curated rows are never replaced — they win over learnt ones.
+curated rows are never replaced — they win over learnt ones. Fields that hold a form's
+column or header field are named by the form catalogue's label; the library's own columns
+(计量单位, 参考值, 评分标准 …, lifecycle.md §3.2) keep the library's names.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ from __future__ import annotations
 from django.db import models
 
 from jixiao.library import EntryStatus, Origin, ReferenceBasis
+from jixiao.model.catalogue import ColumnRole, FieldKey, spec
 from jixiao.values import Direction
 from jixiao.web.choices import text_choices
 
@@ -24,13 +27,13 @@ class LibraryEntry(models.Model):
     """一个指标库条目."""
 
     key = models.CharField("编号", max_length=400, unique=True)
-    level1 = models.CharField("一级指标", max_length=50)
-    level2 = models.CharField("二级指标", max_length=50, db_index=True)
-    name = models.CharField("三级指标", max_length=300, db_index=True)
+    level1 = models.CharField(ColumnRole.LEVEL1.value, max_length=50)
+    level2 = models.CharField(ColumnRole.LEVEL2.value, max_length=50, db_index=True)
+    name = models.CharField(ColumnRole.NAME.value, max_length=300, db_index=True)
     sector = models.CharField("行业", max_length=100, blank=True)
     domain = models.CharField("领域", max_length=100, blank=True)
-    fund_use = models.CharField("资金用途", max_length=100, blank=True)
-    explanation = models.TextField("指标解释", blank=True)
+    fund_use = models.CharField(spec(FieldKey.PURPOSE).label, max_length=100, blank=True)
+    explanation = models.TextField(ColumnRole.DESCRIPTION.value, blank=True)
     unit = models.CharField("计量单位", max_length=50, blank=True)
     direction = models.CharField(
         "指标方向", max_length=10, choices=DirectionChoice.choices, blank=True
@@ -48,7 +51,7 @@ class LibraryEntry(models.Model):
     status = models.CharField(
         "状态", max_length=10, choices=StatusChoice.choices, default=EntryStatus.ACTIVE.value
     )
-    note = models.TextField("备注", blank=True)
+    note = models.TextField(ColumnRole.REMARK.value, blank=True)
     aliases = models.JSONField("别名", default=list, blank=True)
     sources = models.JSONField("来源", default=list, blank=True)
     stats = models.JSONField("取值统计", default=list, blank=True)
@@ -69,9 +72,9 @@ class LibraryProject(models.Model):
     """A form the library learnt from: its name and type, for matching new projects to it."""
 
     source = models.CharField("来源", max_length=400)
-    name = models.CharField("项目名称", max_length=300)
-    year = models.PositiveIntegerField("年度", null=True, blank=True)
-    attribute = models.CharField("项目属性", max_length=50, blank=True)
+    name = models.CharField(spec(FieldKey.PROJECT_NAME).label, max_length=300)
+    year = models.PositiveIntegerField(spec(FieldKey.YEAR).label, null=True, blank=True)
+    attribute = models.CharField(spec(FieldKey.ATTRIBUTE).label, max_length=50, blank=True)
     fund_use = models.CharField("项目类型", max_length=100, blank=True)
     entry_keys = models.JSONField("指标编号", default=list)
 

@@ -6,7 +6,7 @@ from collections.abc import Mapping
 
 from django import template
 
-from jixiao.web.declarations.labels import form_label
+from jixiao.web.declarations.labels import evaluation_label, form_label, monitoring_label
 
 register = template.Library()
 
@@ -21,3 +21,15 @@ def get_item(mapping: Mapping[str, object] | None, key: str) -> object:
 def form_label_tag(name: str) -> str:
     """``{% form_label "annual_goal" %}``: a form label from the catalogue (KeyError if none)."""
     return form_label(name)
+
+
+@register.simple_tag(name="monitoring_label")
+def monitoring_label_tag(name: str, period: str = "") -> str:
+    """``{% monitoring_label "actual" report.period %}``: a 监控表 label from the catalogue."""
+    return monitoring_label(name, period)
+
+
+@register.simple_tag(name="evaluation_label")
+def evaluation_label_tag(name: str) -> str:
+    """``{% evaluation_label "annual" %}``: a 自评表 label from the catalogue."""
+    return evaluation_label(name)
