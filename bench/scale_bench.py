@@ -32,6 +32,7 @@ import io
 import json
 import os
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -374,31 +375,109 @@ def explain(tree: dict[str, Any], search: dict[str, str]) -> None:
         print(f"\n#### {label}\n\n```\n{text}\n```")
 
 
-def bulk_import(files: int) -> tuple[int, float]:
-    """Forms created per second through the job path (a ZIP of seed files, varied names)."""
+def _import_zip(forms: int, mark: str) -> tuple[bytes, int]:
+    """A ZIP of seed text files (7 forms each, names made unique by ``mark`` and the file's
+    number) holding at least ``forms`` forms; (bytes, files)."""
     from jixiao.data import SEED_NAME, seed_bytes
-    from jixiao.web.accounts.models import User
     from jixiao.web.declarations import engine
-    from jixiao.web.jobs import runners, start
 
     seed = seed_bytes().decode("utf-8")
     names = [f.project_name for f in engine.import_file(seed_bytes(), SEED_NAME).declarations]
+    files = -(-forms // len(names))
     out = io.BytesIO()
-    with zipfile.ZipFile(out, "w") as archive:
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
         for i in range(files):
             text = seed
             for name in names:
-                text = text.replace(name, f"{name}（批量{i:04d}）")
-            archive.writestr(f"seed_{i:04d}.txt", text)
-    filer = User.objects.get(username="tianbao")
-    job = start.import_job(filer, [("bench.zip", out.getvalue())])
-    started = time.perf_counter()
-    runners.run(job.pk)
-    elapsed = time.perf_counter() - started
-    from jixiao.web.declarations.models import Declaration
+                text = text.replace(name, f"{name}（{mark}{i:06d}）")
+            archive.writestr(f"{mark}/seed_{i:06d}.txt", text)
+    return out.getvalue(), files
 
-    created = Declaration.objects.filter(project_name__contains="（批量").count()
-    return created, elapsed
+
+def _workers(env: dict[str, str], count: int, src: Path) -> list[subprocess.Popen[bytes]]:
+    """``count`` job workers as ``jixiao serve`` starts them (django-tasks' ``db_worker``),
+    running the code under ``src``."""
+    from jixiao.web.command import worker_command
+
+    env = {**env, "PYTHONPATH": str(src)}
+    return [subprocess.Popen(worker_command(), env=env) for _ in range(count)]
+
+
+def bulk_import(
+    env: dict[str, str], forms: int, workers: int, src: Path, mark: str
+) -> dict[str, Any]:
+    """The bulk-import job end to end: the ZIP handed to ``jobs.start.import_job`` (what the
+    page and the API call) until the job is 已完成, ``workers`` worker processes taking its
+    parts from the queue; the workers run the code under ``src``."""
+    from jixiao.web.accounts.models import User
+    from jixiao.web.jobs import start
+    from jixiao.web.jobs.models import Job, JobStatus
+
+    data, files = _import_zip(forms, mark)
+    running = _workers(env, workers, src)
+    try:
+        time.sleep(10)  # the workers are up (Django set up) and polling the queue
+        load = os.getloadavg()
+        cpu = _cpu(running)
+        started = time.perf_counter()
+        job = start.import_job(User.objects.get(username="tianbao"), [(f"{mark}.zip", data)])
+        while not JobStatus(Job.objects.get(pk=job.pk).status).is_final:
+            time.sleep(0.2)
+        elapsed = time.perf_counter() - started
+        worker_cpu = _cpu(running) - cpu
+    finally:
+        for process in running:
+            process.terminate()
+        for process in running:
+            process.wait()
+    job = Job.objects.get(pk=job.pk)
+    return {
+        "files": files,
+        "zip_mb": len(data) / 1e6,
+        "status": job.status,
+        "created": job.created,
+        "failed": job.failed,
+        "seconds": elapsed,
+        "rate": job.created / elapsed,
+        "worker_cpu": worker_cpu,
+        "load": (load, os.getloadavg()),
+    }
+
+
+def _cpu(processes: list[subprocess.Popen[bytes]]) -> float:
+    """User + system CPU seconds of ``processes`` so far (Linux /proc)."""
+    tick = os.sysconf("SC_CLK_TCK")
+    total = 0
+    for process in processes:
+        fields = Path(f"/proc/{process.pid}/stat").read_text().rsplit(")", 1)[1].split()
+        total += int(fields[11]) + int(fields[12])
+    return total / tick
+
+
+def _baseline_src(ref: str) -> Path:
+    """The ``src`` tree of git ``ref`` (the code before the batched import), exported."""
+    target = Path(tempfile.mkdtemp(prefix="jixiao-baseline-"))
+    archive = subprocess.run(
+        ["git", "-C", str(ROOT), "archive", ref, "src"], check=True, capture_output=True
+    ).stdout
+    subprocess.run(["tar", "-x", "-C", str(target)], input=archive, check=True)
+    return target / "src"
+
+
+def _print_import(label: str, found: dict[str, Any]) -> None:
+    print(
+        f"{label}：{found['files']} 个文件（ZIP {found['zip_mb']:.1f} MB），"
+        f"新建 {found['created']} 份，失败 {found['failed']} 个文件，状态 {found['status']}；"
+        f"入队到完成 {found['seconds']:.1f} 秒 = "
+        f"{found['rate']:.1f} 份/秒；工作进程 CPU {found['worker_cpu']:.1f} 秒；"
+        f"负载 {found['load'][0]} → {found['load'][1]}",
+        flush=True,
+    )
+
+
+def _load(n: int, found: list[Base], tree: dict[str, Any]) -> None:
+    seconds, indicators = load(n, found, tree)
+    print(f"载入 {n} 份申报表（{indicators} 个三级指标）用时 {seconds:.1f} 秒（COPY）", flush=True)
 
 
 def main() -> None:
@@ -408,9 +487,17 @@ def main() -> None:
     parser.add_argument("--indicators", type=int, default=30)
     parser.add_argument("--samples", type=int, default=30)
     parser.add_argument("--workers", type=int, default=2)
-    parser.add_argument("--import-files", type=int, default=40)
     parser.add_argument(
         "--database-name", default=SCALE_DB, help="the bench's own database (dropped first)"
+    )
+    parser.add_argument("--import-forms", type=int, default=100_000, help="forms bulk-imported")
+    parser.add_argument("--import-workers", type=int, default=2, help="job worker processes")
+    parser.add_argument(
+        "--baseline-ref", default="", help="git ref of the per-form import path, run first"
+    )
+    parser.add_argument("--baseline-forms", type=int, default=7_000, help="forms, per-form path")
+    parser.add_argument(
+        "--import-only", action="store_true", help="load, then only the bulk import (no pages)"
     )
     args = parser.parse_args()
     web_bench.BENCH_DB = args.database_name
@@ -425,25 +512,33 @@ def main() -> None:
     found = bases(args.indicators)
     search = _search_terms(found, tree)
     print(f"搜索词：{search}", flush=True)
-    port = _free_port()
-    server = _start(_env(url, data_dir), port, args.workers)
-    try:
-        print(f"负载：{os.getloadavg()}；gunicorn {args.workers} 个进程", flush=True)
-        empty = measure(port, pages(tree, search), args.samples)
-        seconds, indicators = load(args.forms, found, tree)
-        print(f"载入 {args.forms} 份申报表（{indicators} 个三级指标）用时 {seconds:.1f} 秒（COPY）")
-        full = measure(port, pages(tree, search), args.samples)
-        print(f"负载：{os.getloadavg()}")
-        report(empty, full, args.forms)
-    finally:
-        server.terminate()
-        server.wait()
-    explain(tree, search)
-    created, elapsed = bulk_import(args.import_files)
-    print(
-        f"\n批量导入（任务路径，单个工作进程）：{created} 份 / {elapsed:.1f} 秒 = "
-        f"{created / elapsed:.1f} 份/秒；负载 {os.getloadavg()}"
-    )
+    env = _env(url, data_dir)
+    if args.import_only:
+        _load(args.forms, found, tree)
+    else:
+        port = _free_port()
+        server = _start(env, port, args.workers)
+        try:
+            print(f"负载：{os.getloadavg()}；gunicorn {args.workers} 个进程", flush=True)
+            empty = measure(port, pages(tree, search), args.samples)
+            _load(args.forms, found, tree)
+            full = measure(port, pages(tree, search), args.samples)
+            print(f"负载：{os.getloadavg()}")
+            report(empty, full, args.forms)
+        finally:
+            server.terminate()
+            server.wait()
+        explain(tree, search)
+    print(f"\n批量导入（任务路径，{args.import_workers} 个工作进程，库中已有 {args.forms} 份）")
+    if args.baseline_ref:
+        old = bulk_import(
+            env, args.baseline_forms, args.import_workers, _baseline_src(args.baseline_ref), "基线"
+        )
+        _print_import(f"基线（{args.baseline_ref} 的逐份写入）", old)
+    new = bulk_import(env, args.import_forms, args.import_workers, ROOT / "src", "批量")
+    _print_import("分批写入", new)
+    if args.baseline_ref:
+        print(f"倍数：{new['rate'] / old['rate']:.1f}×（份/秒）")
 
 
 if __name__ == "__main__":

@@ -182,6 +182,9 @@ JIXIAO_MAX_ZIP_RATIO = int(_env("MAX_ZIP_RATIO", "100"))
 JIXIAO_MAX_JOB_FORMS = int(_env("MAX_JOB_FORMS", "100000"))
 #: A bulk import of more files runs as parts of this many files, one queued task each.
 JIXIAO_JOB_PART_FILES = int(_env("JOB_PART_FILES", "250"))
+#: A part reads this many files, then writes their forms in one transaction (one per file
+#: when the database refuses a row); a cancel takes effect between batches.
+JIXIAO_JOB_BATCH_FILES = int(_env("JOB_BATCH_FILES", "50"))
 #: A 运行中 job whose worker wrote no heartbeat for this long is shown and marked 已中断.
 JIXIAO_JOB_HEARTBEAT_SECONDS = int(_env("JOB_HEARTBEAT_SECONDS", "600"))
 #: Paths whose multipart body may reach JIXIAO_MAX_JOB_UPLOAD_BYTES (the bulk imports).

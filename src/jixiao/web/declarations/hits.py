@@ -35,17 +35,24 @@ class Summary:
 
 def summarise(content: str) -> Summary:
     """The summary of the stored ``content`` under the active review configuration."""
-    review = engine.stored(content).review
+    return summary_of(engine.stored(content).review)
+
+
+def summary_of(review: engine.ReviewView) -> Summary:
+    """The grade and the rule hits per code of ``review``."""
     counts = Counter(f.code for f in review.findings)
     return Summary(review.grade, tuple(sorted(counts.items())))
+
+
+def rows(row: Declaration, summary: Summary) -> list[FindingHit]:
+    """The unsaved hit rows of ``row`` for ``summary`` (a new row has no old ones)."""
+    return [FindingHit(declaration=row, code=code, count=n) for code, n in summary.counts]
 
 
 def record(row: Declaration, summary: Summary) -> None:
     """Replace the stored hits of ``row`` with ``summary``'s (inside the caller's transaction)."""
     FindingHit.objects.filter(declaration=row).delete()
-    FindingHit.objects.bulk_create(
-        FindingHit(declaration=row, code=code, count=n) for code, n in summary.counts
-    )
+    FindingHit.objects.bulk_create(rows(row, summary))
 
 
 def refresh(rows: Iterable[Declaration]) -> int:

@@ -1,8 +1,9 @@
 """What each kind of job does, item by item, reporting progress and honouring a cancel.
 
-Every runner returns the final status and a Chinese summary; a bulk import writes each file
-in its own transaction (through :func:`jixiao.web.declarations.store.import_forms`, which
-also dedupes), so a bad file is reported with its reason and the others are kept.
+Every runner returns the final status and a Chinese summary. A bulk import reads its files
+in batches of ``JIXIAO_JOB_BATCH_FILES`` and writes each batch in one transaction through
+:func:`jixiao.web.declarations.store.import_batch` (which dedupes, reviews and writes each file
+whole or not at all), so a bad file is reported with its reason and the others are kept.
 """
 
 from __future__ import annotations
@@ -16,10 +17,12 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
 from django.conf import settings
+from django.core.exceptions import PermissionDenied
 
 from jixiao.export import form_list, to_csv, to_json, to_xlsx, yitihua_tables
 from jixiao.importers.base import ImportFailure
 from jixiao.model import Declaration as Form
+from jixiao.web.accounts.models import User
 from jixiao.web.declarations import codec, engine
 from jixiao.web.declarations import store as declarations_store
 from jixiao.web.declarations.access import filer_organisation, visible
@@ -67,8 +70,11 @@ class Counter:
     flushed: float = field(default_factory=time.monotonic)
 
     def step(self, failed: bool = False, created: int = 0, existing: int = 0) -> None:
-        self.done += 1
-        self.failed += int(failed)
+        self.add(1, int(failed), created, existing)
+
+    def add(self, done: int, failed: int = 0, created: int = 0, existing: int = 0) -> None:
+        self.done += done
+        self.failed += failed
         self.created += created
         self.existing += existing
         if time.monotonic() - self.flushed >= FLUSH_SECONDS:
@@ -108,36 +114,74 @@ def import_entries(job: Job, only: range | None = None) -> Iterator[tuple[int, E
                 yield position, Entry(upload.name, data)
 
 
-def _import_one(job: Job, entry: Entry) -> tuple[int, int]:
-    """(created, already imported) for one file; raises with a Chinese reason otherwise."""
+def _read(entry: Entry) -> tuple[Form, ...]:
+    """The forms of one file; raises with a Chinese reason when there are none."""
     if entry.error:
         raise ImportFailure(entry.error)
     result = engine.import_file(entry.data, entry.name)
     if not result.declarations:
         raise ImportFailure("文件中没有可读取的申报表")
     check_form_count(len(result.declarations))
+    return result.declarations
+
+
+IMPORT_ERRORS = (*declarations_store.FILE_ERRORS, TooLarge)
+
+
+def _batches(entries: Iterator[tuple[int, Entry]], size: int) -> Iterator[list[tuple[int, Entry]]]:
+    batch: list[tuple[int, Entry]] = []
+    for item in entries:
+        batch.append(item)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def _filer(job: Job) -> User:
+    """The job's owner as stored now, refused unless still a 填报人 of the job's organisation
+    (the role or organisation may have changed since the job was queued)."""
+    owner = User.objects.select_related("organisation").get(pk=job.owner_id)
+    try:
+        org = filer_organisation(owner)
+    except PermissionDenied:
+        org = None
+    if org is None or org != job.organisation:
+        raise PermissionError("发起人已不是该机构的填报人，未导入")
+    return owner
+
+
+def import_batch(job: Job, owner: User, batch: list[tuple[int, Entry]], counter: Counter) -> None:
+    """Read the files of ``batch`` (parsing outside any transaction), write their forms in one
+    transaction, report each file that failed with its reason and count them all."""
     assert job.organisation is not None
-    done = declarations_store.import_forms(job.owner, job.organisation, result.declarations)
-    return len(done.created), len(done.existing)
-
-
-IMPORT_ERRORS = (ImportFailure, codec.MoneyError, TransitionDenied, TooLarge, ValueError)
+    read: list[tuple[int, str, tuple[Form, ...]]] = []
+    errors: list[tuple[int, str, str]] = []
+    for position, entry in batch:
+        try:
+            read.append((position, entry.name, _read(entry)))
+        except IMPORT_ERRORS as exc:
+            errors.append((position, entry.name, str(exc) or type(exc).__name__))
+    results = declarations_store.import_batch(owner, job.organisation, [f for _, _, f in read])
+    created = existing = 0
+    for (position, name, _), result in zip(read, results, strict=True):
+        if result.error:
+            errors.append((position, name, result.error))
+        created, existing = created + result.created, existing + result.existing
+    store.errors(job.pk, sorted(errors))
+    counter.add(len(batch), len(errors), created, existing)
 
 
 def import_range(job: Job, counter: Counter, only: range | None = None) -> bool:
-    """Import the files (at ``only``), counting them in ``counter``; True if cancelled."""
-    if filer_organisation(job.owner) != job.organisation:  # the role may have changed since
-        raise PermissionError("发起人已不是该机构的填报人，未导入")
-    for position, entry in import_entries(job, only):
+    """Import the files (at ``only``) batch by batch, counting them in ``counter``; True if
+    cancelled (between batches: what was written stays)."""
+    _filer(job)
+    size = max(1, int(settings.JIXIAO_JOB_BATCH_FILES))
+    for batch in _batches(import_entries(job, only), size):
         if store.cancelled(job.pk):
             return True
-        try:
-            new, old = _import_one(job, entry)
-        except IMPORT_ERRORS as exc:
-            store.error(job.pk, position, entry.name, str(exc) or type(exc).__name__)
-            counter.step(failed=True)
-            continue
-        counter.step(created=new, existing=old)
+        import_batch(job, _filer(job), batch, counter)
     return False
 
 

@@ -1,8 +1,8 @@
 """Writes of the jobs app, one function per change: create, progress, errors, finish, cancel.
 
 A worker reports progress with :func:`progress` (counts only, one UPDATE) and reads
-:func:`cancelled` between items; a cancelled job stops after the item in hand and keeps
-everything it already did.
+:func:`cancelled` between items (a bulk import: between batches of files); a cancelled job
+stops after the item or batch in hand and keeps everything it already did.
 """
 
 from __future__ import annotations
@@ -90,7 +90,15 @@ def progress(
 
 
 def error(job_id: uuid.UUID, position: int, name: str, reason: str) -> None:
-    JobError.objects.create(job_id=job_id, position=position, name=name[:300], reason=reason)
+    errors(job_id, [(position, name, reason)])
+
+
+def errors(job_id: uuid.UUID, failed: Iterable[tuple[int, str, str]]) -> None:
+    """Record each (position, file name, Chinese reason) that failed, in one INSERT."""
+    JobError.objects.bulk_create(
+        JobError(job_id=job_id, position=p, name=name[:300], reason=reason)
+        for p, name, reason in failed
+    )
 
 
 def cancelled(job_id: uuid.UUID) -> bool:
