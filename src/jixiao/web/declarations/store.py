@@ -34,7 +34,6 @@ from jixiao.web.declarations.models import (
 from jixiao.web.declarations.serial import serialised
 from jixiao.workflow import Action, Activity, Status, TransitionDenied, apply, check
 
-
 log = logging.getLogger(__name__)
 M = TypeVar("M", bound=Model)
 
@@ -175,12 +174,14 @@ def _insert(model: type[M], rows: list[M]) -> None:
     fields = [f for f in model._meta.concrete_fields if not f.db_returning]
     table = connection.ops.quote_name(model._meta.db_table)
     columns = ", ".join(connection.ops.quote_name(str(f.column)) for f in fields)
-    with connection.cursor() as cursor, connection.wrap_database_errors:
-        with cursor.connection.cursor().copy(f"COPY {table} ({columns}) FROM STDIN") as copy:
-            for row in rows:
-                copy.write_row(
-                    [f.get_db_prep_save(f.pre_save(row, True), connection) for f in fields]
-                )
+    sql = f"COPY {table} ({columns}) FROM STDIN"
+    with (
+        connection.cursor() as cursor,
+        connection.wrap_database_errors,
+        cursor.connection.cursor().copy(sql) as copy,
+    ):
+        for row in rows:
+            copy.write_row([f.get_db_prep_save(f.pre_save(row, True), connection) for f in fields])
     for row in rows:
         row._state.adding, row._state.db = False, connection.alias
 
@@ -469,10 +470,10 @@ __all__ = [
     "Conflict",
     "Draft",
     "FileImport",
-    "Writer",
     "Imported",
     "TransitionDenied",
     "Unexplained",
+    "Writer",
     "archive",
     "audit",
     "continue_from",

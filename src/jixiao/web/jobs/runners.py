@@ -28,9 +28,9 @@ from jixiao.web.declarations import store as declarations_store
 from jixiao.web.declarations.access import filer_organisation, visible
 from jixiao.web.jobs import store
 from jixiao.web.jobs.archive import Entry, Limits, is_zip, members, zip_entries
-from jixiao.web.jobs.models import FileRole, Job, JobKind, JobStatus
+from jixiao.web.jobs.models import FileRole, Job, JobFile, JobKind, JobStatus
 from jixiao.web.limits import TooLarge, check_form_count
-from jixiao.workflow import Role, TransitionDenied
+from jixiao.workflow import Role
 
 log = logging.getLogger(__name__)
 
@@ -96,6 +96,20 @@ def _bytes(value: object) -> bytes:
     return bytes(value) if isinstance(value, memoryview | bytearray) else value  # type: ignore[return-value]
 
 
+#: The upload this worker process read last, by job and upload id: the parts of one large import
+#: that a worker takes one after another read the ZIP (up to ``JIXIAO_MAX_JOB_UPLOAD_MB``)
+#: from the database once, not once a part. Uploads never change once stored.
+INPUTS: engine.LRU[tuple[uuid.UUID, int], bytes] = engine.LRU(1)
+
+
+def _content(job: Job, upload_id: int) -> bytes:
+    data = INPUTS.get((job.pk, upload_id))
+    if data is None:
+        data = _bytes(JobFile.objects.values_list("content", flat=True).get(pk=upload_id))
+        INPUTS.put((job.pk, upload_id), data)
+    return data
+
+
 def import_entries(job: Job, only: range | None = None) -> Iterator[tuple[int, Entry]]:
     """(position from 1, file) of the job's uploads: the members of a ZIP, or the file itself.
 
@@ -103,15 +117,16 @@ def import_entries(job: Job, only: range | None = None) -> Iterator[tuple[int, E
     """
     limits = Limits.from_settings()
     position = 0
-    for upload in job.files.filter(role=FileRole.INPUT).order_by("id"):
-        data = _bytes(upload.content)
-        if is_zip(data) and upload.name.lower().endswith(".zip"):
+    uploads = job.files.filter(role=FileRole.INPUT).order_by("id").values_list("id", "name")
+    for upload_id, name in uploads:
+        data = _content(job, upload_id)
+        if is_zip(data) and name.lower().endswith(".zip"):
             yield from zip_entries(data, limits, position, only)
             position += len(members(data))
         else:
             position += 1
             if only is None or position in only:
-                yield position, Entry(upload.name, data)
+                yield position, Entry(name, data)
 
 
 def _read(entry: Entry) -> tuple[Form, ...]:
