@@ -67,7 +67,7 @@ def declaration_texts() -> list[str]:
 
 def declaration_corpus(forms: int) -> bytes:
     """The declarations one after another, repeated until the importer splits out at least
-    ``forms`` (it reads fewer than twenty from one round: see the docs)."""
+    ``forms`` (each round splits into its twenty forms)."""
     texts = declaration_texts()
     per_round = len(import_bytes("\n\n".join(texts).encode(), "round.txt").declarations)
     copies = -(-forms // per_round)

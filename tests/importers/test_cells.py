@@ -8,6 +8,7 @@ import pytest
 
 from jixiao.importers.base import ImportFailure
 from jixiao.importers.cells import BOUNDARY, Layout, detect_layout, text_rows
+from jixiao.importers.fused import split_fused
 from jixiao.importers.kinds import OtherFormKind
 from jixiao.importers.text import TextImporter
 
@@ -124,3 +125,78 @@ def test_it_keeps_printed_amounts_as_printed_in_wanyuan() -> None:
     )
     funding = TextImporter().extract(text.encode(), "x.txt").declarations[0].funding
     assert (funding.annual_total, funding.fiscal, funding.other) == (-5, Decimal("168.168"), 12000)
+
+
+@pytest.mark.parametrize(
+    ("token", "cells"),
+    [
+        (
+            "三级指标指标值产出指标数量指标维修路灯盏数≥650盏",
+            ["三级指标", "指标值", "产出指标", "数量指标", "维修路灯盏数", "≥650盏"],
+        ),
+        ("亮灯率98%以上时效指标", ["亮灯率", "98%以上", "时效指标"]),
+        ("故障修复时限不超过48小时", ["故障修复时限", "不超过48小时"]),
+        ("巡查完成时间2025年6月30日前质量指标", ["巡查完成时间", "2025年6月30日前", "质量指标"]),
+        ("道路照明状况明显改善可持续影响指标", ["道路照明状况", "明显改善", "可持续影响指标"]),
+        ("维修路灯120盏", ["维修路灯", "120盏"]),
+        # one cell each: values alone or run together, names with numbers or brackets
+        ("2025年1月-12月", ["2025年1月-12月"]),
+        ("6月底前100%完成", ["6月底前100%完成"]),
+        ("覆盖3个街道办事处", ["覆盖3个街道办事处"]),
+        ("亮灯率(≥95%)", ["亮灯率(≥95%)"]),
+        ("2025年度新增路灯", ["2025年度新增路灯"]),
+    ],
+)
+def test_it_cuts_a_run_on_cell_of_the_indicator_table_at_labels_and_values(
+    token: str, cells: list[str]
+) -> None:
+    assert [c for c, _ in split_fused(token)] == cells
+
+
+def test_a_cut_run_on_cell_is_an_import_issue_with_its_line() -> None:
+    text = (
+        "某局项目申报表 项目名称:路灯维护 年度资金总额:80\n"
+        "年度总体目标:全年维修路灯650盏，亮灯率保持98%以上。\n"
+        "绩效指标 一级指标二级指标三级指标指标值产出指标数量指标维修路灯盏数≥650盏\n"
+        "质量指标亮灯率≥98%满意度指标服务对象满意度指标市民满意度≥90%\n"
+        "注：此表金额单位为万元，共3项指标。\n"
+    )
+    result = TextImporter().extract(text.encode(), "x.txt")
+    decl = result.declarations[0]
+    got = [(g.level2, i.name, i.value_text) for g in decl.groups for i in g.indicators]
+    assert got == [
+        ("数量指标", "维修路灯盏数", "≥650盏"),
+        ("质量指标", "亮灯率", "≥98%"),
+        ("服务对象满意度指标", "市民满意度", "≥90%"),
+    ]
+    cut = [i for i in result.issues if "连写" in i.message]
+    assert [i.location.line for i in cut] == [3, 4]
+    assert "市民满意度 | ≥90%" in cut[1].message
+    # the goal before the table and the footnote after it are no run-on cells
+    assert decl.annual_goal == "全年维修路灯650盏，亮灯率保持98%以上。"
+    assert decl.footnote == "注：此表金额单位为万元，共3项指标。"
+
+
+@pytest.mark.parametrize(
+    ("label", "level2"),
+    [
+        ("社会、经济、生态效益指标", "社会效益指标"),
+        ("社会经济效益指标", "社会效益指标"),
+        ("经济社会效益 指标", "社会效益指标"),
+        ("经济、生态效益指标", "经济效益指标"),
+    ],
+)
+def test_a_merged_level2_goes_to_one_level_and_says_so(label: str, level2: str) -> None:
+    text = (
+        "项目支出绩效目标申报表 | |||\n项目名称 | 甲项目 | ||\n年度资金总额 | 12 | ||\n"
+        "一级指标 | 二级指标 | 三级指标 | 指标值 |\n"
+        "产出指标 | 数量指标 | 培训人数 | 30人 |\n"
+        f"效益指标 | {label} | 带动就业人数 | ≥12人 |\n"
+    )
+    result = TextImporter().extract(text.encode(), "x.txt")
+    groups = result.declarations[0].groups
+    assert [(g.level1, g.level2) for g in groups][-1] == ("效益指标", level2)
+    assert [i.name for i in groups[-1].indicators] == ["带动就业人数"]
+    merged = [i for i in result.issues if "合并了多个二级指标" in i.message]
+    assert len(merged) == 1 and merged[0].location.line == 6
+    assert f"归入“{level2}”" in merged[0].message

@@ -179,6 +179,9 @@ def read_form(
 ) -> tuple[Declaration | None, list[ImportIssue]]:
     """One form's cells → its declaration (None when it holds nothing) and the issues."""
     form = HeaderReader(filename)
+    for item in cells:  # the cell reader's guesses (a run-on cell cut at its values)
+        if item.cell.note:
+            form.issue(item.cell.location, item.cell.note)
     header: list[Column] = []
     listed = False
     after_block = False  #: the last filled cell was the 绩效指标 block label

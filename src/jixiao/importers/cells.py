@@ -28,9 +28,10 @@ from enum import StrEnum
 from itertools import pairwise
 
 from jixiao.importers.columns import header_column, level_of
+from jixiao.importers.fused import split_fused, table_start
 from jixiao.importers.lookup import split_label
 from jixiao.model import NOWHERE, SourceLocation
-from jixiao.model.catalogue import is_form_title
+from jixiao.model.catalogue import FieldKey, FieldKind, is_form_title
 from jixiao.values import ValueKind, parse_value
 
 
@@ -43,6 +44,7 @@ class GridCell:
     text: str
     location: SourceLocation = NOWHERE
     open_end: bool = False  #: text runs on into the same cell on the next page (PDF)
+    note: str = ""  #: a guess the cell reader made (a run-on cell cut), for an import issue
 
     @property
     def key(self) -> str:
@@ -294,14 +296,21 @@ def text_lines(lines: list[Line], filename: str) -> list[GridRow]:
     """The PDF-text, fixed-width and run-on layouts: one row per line (see
     :func:`_line_cells`); a label and its value stay in one cell, split by the assembler.
     A label broken at the end of a line (…办公室 实施单 / 位) keeps its first part in a cell
-    of its own, for the assembler to join with the rest."""
+    of its own, for the assembler to join with the rest. Inside the indicator table a cell
+    that runs several cells together is cut by :func:`jixiao.importers.fused.split_fused`,
+    the cut noted on the cell."""
     rows: list[GridRow] = []
+    in_table = False
     filled = [(n, t) for n, t in lines if t.strip()]
     for k, (number, text) in enumerate(filled):
         parts = _line_cells(text)
         if k + 1 < len(filled) and len(parts[-1].split()) > 1:
             parts[-1:] = _split_broken_label(parts[-1], filled[k + 1][1])
-        cells = tuple(_cell(filename, number, i, p) for i, p in enumerate(parts))
+        split, in_table = _unfused(parts, in_table)
+        cells = tuple(
+            GridCell(i, 1, p, SourceLocation(filename, number), note=note)
+            for i, (p, note) in enumerate(split)
+        )
         rows.append(GridRow(cells, cells[0].location, aligned=False, wraps=True))
     return rows
 
@@ -315,6 +324,36 @@ def _split_broken_label(cell: str, following: str) -> list[str]:
     if len(last) > 8 or not _is_field_label(joined) or _is_field_label(last):
         return [cell]
     return [head, last]
+
+
+def _unfused(parts: list[str], in_table: bool) -> tuple[list[tuple[str, str]], bool]:
+    """A line's cells with run-on cells of the indicator table cut, and whether the table
+    goes on after the line (it starts at its header, 一级指标 or 三级指标, and ends at
+    :func:`_ends_table`)."""
+    out: list[tuple[str, str]] = []
+    for part in parts:
+        tokens = [part]
+        if not in_table and (at := table_start(part)) >= 0:
+            in_table = True  # the header may follow a label in its cell: 绩效指标 一级指标…
+            tokens = [*([part[:at].strip()] if part[:at].strip() else []), *part[at:].split()]
+        for token in tokens:
+            in_table = in_table and not _ends_table(token)
+            if in_table and " " not in token:
+                out.extend(split_fused(token))
+            else:
+                out.append((token, ""))
+    return out, in_table
+
+
+def _ends_table(text: str) -> bool:
+    """综合评定等级, a new form's 项目名称, a goal or the 注： footnote after the table."""
+    found = split_label(text)
+    return text.startswith("注") or (
+        found is not None and (found[0].key in _TABLE_ENDS or found[0].kind is FieldKind.GOAL)
+    )
+
+
+_TABLE_ENDS = frozenset({FieldKey.VERDICT, FieldKey.PROJECT_NAME})
 
 
 _READERS = {

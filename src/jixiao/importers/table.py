@@ -48,6 +48,7 @@ from jixiao.model import (
 from jixiao.model.catalogue import (
     ColumnRole,
     FieldKey,
+    merged_level2,
     split_annotation,
 )
 from jixiao.values import ValueKind, combine_value, parse_value
@@ -263,12 +264,10 @@ class TableReader:
         self.requirement = split_annotation(text)[1]
         self.level_at = where
         if level2 is None:
+            level2 = merged_level2(text) or Level2.SOCIAL_BENEFIT
             self.issues.append(
-                ImportIssue(
-                    where, f"二级指标“{text}”合并了多个二级指标，其下指标暂归入社会效益指标"
-                )
+                ImportIssue(where, f"二级指标“{text}”合并了多个二级指标，其下指标归入“{level2}”")
             )
-            level2 = Level2.SOCIAL_BENEFIT
         if cost and self.tree is TreeVariant.V2021:
             self.level1, self.level2 = Level1.COST, None
             return

@@ -59,6 +59,7 @@ from jixiao.model.catalogue_levels import (
     is_merged_level,
     level1_for_label,
     level2_for_label,
+    merged_level2,
     split_annotation,
 )
 from jixiao.model.catalogue_text import label_key, label_keys
@@ -163,6 +164,7 @@ __all__ = [
     "label_keys",
     "level1_for_label",
     "level2_for_label",
+    "merged_level2",
     "spec",
     "split_annotation",
     "split_field",

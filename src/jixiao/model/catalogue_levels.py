@@ -53,8 +53,17 @@ LEVEL2_STEMS: dict[str, Level2] = {
 }
 #: Stems of the cost label, a 二级 (classic) or a 一级 (2021).
 COST_STEMS = frozenset({"成本", "预算(或投资规模)控制", "预算控制", "投资规模控制"})
-#: Stems that merge several 二级 into one: no single level.
-MERGED_STEMS = frozenset({"社会、经济、生态效益", "社会经济生态效益", "经济、社会、生态效益"})
+#: The 效益 二级 a merged label names (社会、经济、生态效益, 经济社会效益 …), in the order its
+#: rows are filed under when the model needs one level: 社会效益 where it is named.
+MERGED_PARTS: tuple[tuple[str, Level2], ...] = (
+    ("社会", Level2.SOCIAL_BENEFIT),
+    ("经济", Level2.ECONOMIC_BENEFIT),
+    ("生态", Level2.ECOLOGICAL_BENEFIT),
+)
+_PARTS = "|".join(word for word, _ in MERGED_PARTS)
+#: A stem that merges several 效益 二级 into one (two or three parts, with or without 、和及与).
+MERGED_STEM_PATTERN = f"(?:{_PARTS})(?:[、，,和及与]?(?:{_PARTS})){{1,2}}效益"
+_MERGED = re.compile(f"^{MERGED_STEM_PATTERN}$")
 #: Annotations after a 二级 label (the template's 填报要求) → requirement.
 REQUIREMENTS: dict[str, Requirement] = {
     "必填量化": Requirement.QUANTIFIED,
@@ -105,12 +114,25 @@ def is_cost_label(text: str) -> bool:
 
 
 def is_merged_level(text: str) -> bool:
-    """A label that merges several 二级 (社会、经济、生态效益指标).
+    """A label that merges several 二级 (社会、经济、生态效益指标, 社会经济效益指标).
 
-    >>> is_merged_level("社会、经济、生态效益 指标")
-    True
+    >>> is_merged_level("社会、经济、生态效益 指标"), is_merged_level("经济社会效益指标")
+    (True, True)
     """
-    return any(s in MERGED_STEMS for s in _stems(text))
+    return merged_level2(text) is not None
+
+
+def merged_level2(text: str) -> Level2 | None:
+    """The one 二级 the rows of a merged label are filed under (社会效益 where it names 社会,
+    else the first it names), or None when ``text`` merges nothing.
+
+    >>> merged_level2("社会经济效益指标"), merged_level2("经济、生态效益指标")
+    (<Level2.SOCIAL_BENEFIT: '社会效益指标'>, <Level2.ECONOMIC_BENEFIT: '经济效益指标'>)
+    """
+    stem = next((s for s in _stems(text) if _MERGED.match(s)), None)
+    if stem is None:
+        return None
+    return next(level for word, level in MERGED_PARTS if word in stem)
 
 
 def split_annotation(text: str) -> tuple[str, Requirement | None]:
