@@ -200,3 +200,18 @@ def test_a_merged_level2_goes_to_one_level_and_says_so(label: str, level2: str) 
     merged = [i for i in result.issues if "合并了多个二级指标" in i.message]
     assert len(merged) == 1 and merged[0].location.line == 6
     assert f"归入“{level2}”" in merged[0].message
+
+
+def test_a_list_table_gives_the_project_row_and_its_unit_line() -> None:
+    cells = ["某区卫健委2025年项目绩效目标和指标", "单位:元", "单位编码", "单位名称"]
+    cells += ["年度预算安排", "绩效目标", "208001", "某区卫健委", "5130000", "208001"]
+    cells += ["家庭医生签约服务补助"]
+    cells += ["825000", "【总体目标】", "签约服务覆盖全区常住人口", "【产出指标-数量指标】"]
+    cells += ["指标1:签约人数(≥3万人)"]
+    result = TextImporter().extract("\n\n".join(cells).encode(), "x.txt")
+    decl = result.declarations[0]
+    assert decl.project_name == "家庭医生签约服务补助"
+    assert decl.funding.annual_total == Decimal("82.5")
+    assert (decl.department.name, decl.department.code) == ("某区卫健委", "208001")
+    assert decl.annual_goal == "签约服务覆盖全区常住人口"
+    assert not [i for i in result.issues if "未注明单位" in i.message]  # 单位:元 is printed

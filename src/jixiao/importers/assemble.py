@@ -35,6 +35,7 @@ from jixiao.importers.labels import (
     marked_verdicts,
     split_org,
 )
+from jixiao.importers.listing import list_table
 from jixiao.importers.lookup import field_of, split_label
 from jixiao.importers.table import TableReader
 from jixiao.model import (
@@ -186,7 +187,10 @@ def read_form(
     listed = False
     after_block = False  #: the last filled cell was the 绩效指标 block label
     end = len(cells)
+    skip = 0  #: cells before this index were read as a list table
     for i, item in enumerate(cells):
+        if i < skip:
+            continue
         text = item.cell.text.strip()
         if not form.started and not form.title and ATTACHMENT.match(item.cell.key):
             form.attachment = "".join(text.split()).rstrip(":：")
@@ -211,6 +215,10 @@ def read_form(
         if is_list_heading(text):
             end, listed = i, True
             break
+        if not header and (listing := list_table(cells, i)) is not None:
+            form.listed_project(listing)
+            skip = listing.end
+            continue
         form.header_cell(item)
         after_block = _is_indicator_block(text) if text else after_block
     form.end_row_goal()

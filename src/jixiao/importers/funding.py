@@ -37,12 +37,24 @@ class FundingReader:
     amounts: dict[FieldKey, Decimal | None] = field(default_factory=dict)
     parts: list[tuple[str, Decimal]] = field(default_factory=list)
     midterm_first: bool = False  #: a 中期 total came before the annual one
+    unit_printed: bool = False  #: a 单位：… line or a (元) label said the unit
+
+    def unit_from_magnitude(self, text: str) -> str:
+        """A bare integer of seven or more digits where no unit is printed reads as 元 (a
+        project of a million 万元 is none): the unit set, and the issue to say so; '' when
+        ``text`` says nothing about the unit."""
+        digits = "".join(text.split())
+        if self.unit_printed or not digits.isdigit() or len(digits) < 7:
+            return ""
+        self.unit = "元"
+        return f"金额“{digits}”未注明单位，按数额读作元（{printed_amount(digits, '元')}万元）"
 
     def unit_hint(self, text: str) -> None:
         """A ``单位：万元`` / ``(元)`` mark in a label or a line sets the unit of what follows."""
         m = _UNIT_LINE.search(_squeeze(text)) or _LABEL_UNIT.search(text)
         if m:
             self.unit = m.group(1)
+            self.unit_printed = True
 
     def reads(self, text: str) -> bool:
         """Whether ``text`` is an amount (a label's value must be one to be taken)."""

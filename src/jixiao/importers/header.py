@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from jixiao.importers.base import ImportIssue
 from jixiao.importers.cells import GridCell
@@ -21,6 +22,9 @@ from jixiao.importers.labels import clean_text
 from jixiao.importers.lookup import field_of, split_label
 from jixiao.model import SourceLocation
 from jixiao.model.catalogue import SPECS, FieldKey, FieldKind, FieldSpec
+
+if TYPE_CHECKING:
+    from jixiao.importers.listing import ListTable
 
 _K = FieldKey
 _YEAR = re.compile(r"((?:19|20)\d\d)\s*年")
@@ -114,6 +118,20 @@ class HeaderReader:
         if spec.kind is FieldKind.GOAL:  # 总体目标 | 中期目标 | 年度目标: the block label goes
             self.queue = [(s, i) for s, i in self.queue if s.key is not _K.GOALS]
         self.queue.append((spec, item))
+
+    def listed_project(self, table: ListTable) -> None:
+        """The project row of a list table: its name and amount, the unit row's name and code
+        as the 主管部门 (see :mod:`jixiao.importers.listing`)."""
+        project, unit = table.project, table.unit
+        amount = project.amount.cell
+        self._assign(_spec(_K.PROJECT_NAME), project.name, project.name_at)
+        if said := self.funding.unit_from_magnitude(amount.text):
+            self.issue(amount.location, said)
+        self._assign(_spec(_K.ANNUAL_TOTAL), amount.text.strip(), amount.location)
+        if unit is not None:
+            self._assign(_spec(_K.DEPARTMENT), unit.name, unit.name_at)
+            self._assign(_spec(_K.DEPARTMENT_CODE), unit.code, unit.name_at)
+        self.queue.clear()
 
     def _near_label(self, text: str, where: SourceLocation) -> tuple[FieldSpec, str] | None:
         """A short cell one stray character away from a label (专项名称金): read as that
