@@ -97,7 +97,7 @@ def _likelihood_list(ws: Worksheet, doc: MonitoringDocument, first: int) -> None
     options = ",".join(m.value for m in Likelihood)
     validation = DataValidation(type="list", formula1=f'"{options}"', allow_blank=True)
     validation.error = "请选择确定能、有可能或完全不可能"
-    validation.errorTitle = "完成目标可能性"
+    validation.errorTitle = MonitoringColumn.LIKELIHOOD.value
     ws.add_data_validation(validation)
     for ref in cells:
         validation.add(ref)
