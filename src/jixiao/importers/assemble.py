@@ -21,7 +21,7 @@ required fields it lacks are listed as issues.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import replace
 
 from jixiao.importers.base import ImportIssue
@@ -36,7 +36,7 @@ from jixiao.importers.labels import (
     split_org,
 )
 from jixiao.importers.listing import list_table
-from jixiao.importers.lookup import field_of, split_label
+from jixiao.importers.lookup import field_of, split_label, starts_label
 from jixiao.importers.table import TableReader
 from jixiao.model import (
     NOWHERE,
@@ -68,7 +68,7 @@ def items(rows: Sequence[GridRow]) -> list[Item]:
             out.append(Item(GridCell(0, 1, ""), True, True, notice=row.notice))
         for n, cell in enumerate(row.cells):
             if UNDECIDED_MARK in cell.text:  # our renders' mark on an undecided form: chrome
-                cell = replace(cell, text=cell.text.replace(UNDECIDED_MARK, ""))
+                cell = cell._replace(text=cell.text.replace(UNDECIDED_MARK, ""))
             new_row = n == 0 and not row.stream
             out.append(Item(cell, new_row, False, number, row.aligned, wraps=row.wraps))
     return _join_broken(out)
@@ -94,7 +94,7 @@ def _join_broken(cells: list[Item]) -> list[Item]:
         item = cells[i]
         end, text = _broken_label(cells, i)
         if end > i:
-            out.append(replace(item, cell=replace(item.cell, text=text)))
+            out.append(item._replace(cell=item.cell._replace(text=text)))
             i = end + 1
             continue
         out.append(item)
@@ -107,7 +107,7 @@ def _broken_label(cells: list[Item], i: int) -> tuple[int, str]:
     (i, "") when none starts there. The last piece may be a cell's first word, the rest of
     that cell being the label's value (年度总体 / 目标 该项目经费…)."""
     first = cells[i].cell.text.strip()
-    if not first or len(first) > 12 or " " in first:
+    if not first or len(first) > 12 or not starts_label(first):
         return i, ""
     best, joined = (i, ""), first
     for j in range(i + 1, min(i + _PIECES, len(cells))):
@@ -389,6 +389,47 @@ def iter_assemble(
         yield decl, found if decl is not None else []
 
 
+def iter_assemble_parts(
+    parts: Iterable[Sequence[GridRow]], filename: str, tree_hint: TreeVariant | None = None
+) -> Iterator[tuple[Declaration | None, list[ImportIssue]]]:
+    """:func:`iter_assemble` over the parts of a text cut at its titles (see
+    :func:`jixiao.importers.cells.form_parts`), holding one form's rows at a time: a part
+    that opens with a title or a notice mark ends the forms held before it. What comes
+    before the first title, and a notice, is dropped as :func:`split_forms` drops it; a
+    text without any title is read whole."""
+    held: list[GridRow] = []
+    titled = flushed = False  #: the rows held have a title; some were assembled before
+    for part in parts:
+        opens = _opens_form(part)
+        if titled and opens:
+            yield from _assemble_held(held, filename, tree_hint)
+            held, titled, flushed = [], False, True
+        held.extend(part)
+        titled = titled or (not part[0].notice if opens else _has_title(part))
+    if titled or not flushed:  # else a notice after the last form
+        yield from _assemble_held(held, filename, tree_hint)
+
+
+def _opens_form(rows: Sequence[GridRow]) -> bool:
+    """A part opening with a notice mark, or whose first cells hold a title."""
+    if rows and rows[0].notice:
+        return True
+    texts = [c.text for row in rows[:3] for c in row.cells]
+    return any(is_title(t) for t in texts[:3])
+
+
+def _has_title(rows: Sequence[GridRow]) -> bool:
+    return any(is_title(c.text) for row in rows for c in row.cells)
+
+
+def _assemble_held(
+    rows: list[GridRow], filename: str, tree_hint: TreeVariant | None
+) -> Iterator[tuple[Declaration | None, list[ImportIssue]]]:
+    for form in split_forms(items(rows)):
+        decl, found = read_form(form, filename, tree_hint)
+        yield decl, found if decl is not None else []
+
+
 def assemble(
     rows: Sequence[GridRow], filename: str, tree_hint: TreeVariant | None = None
 ) -> tuple[list[Declaration], list[ImportIssue]]:
@@ -402,4 +443,4 @@ def assemble(
     return declarations, issues
 
 
-__all__ = ["assemble", "is_title", "items", "iter_assemble", "split_forms"]
+__all__ = ["assemble", "is_title", "items", "iter_assemble", "iter_assemble_parts", "split_forms"]

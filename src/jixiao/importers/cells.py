@@ -23,9 +23,11 @@ where a table row ends.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from enum import StrEnum
 from itertools import pairwise
+from typing import NamedTuple
 
 from jixiao.importers.columns import header_column, level_of
 from jixiao.importers.fused import split_fused, table_start
@@ -35,9 +37,11 @@ from jixiao.model.catalogue import FieldKey, FieldKind, is_form_title
 from jixiao.values import ValueKind, parse_value
 
 
-@dataclass(frozen=True, slots=True)
-class GridCell:
-    """A cell where it starts: column, how many columns it spans, its text, where it is."""
+class GridCell(NamedTuple):
+    """A cell where it starts: column, how many columns it spans, its text, where it is.
+
+    An immutable record made for every cell of every form, so a named tuple (a third of
+    the cost of a frozen dataclass to make)."""
 
     col: int
     span: int
@@ -307,11 +311,9 @@ def text_lines(lines: list[Line], filename: str) -> list[GridRow]:
         if k + 1 < len(filled) and len(parts[-1].split()) > 1:
             parts[-1:] = _split_broken_label(parts[-1], filled[k + 1][1])
         split, in_table = _unfused(parts, in_table)
-        cells = tuple(
-            GridCell(i, 1, p, SourceLocation(filename, number), note=note)
-            for i, (p, note) in enumerate(split)
-        )
-        rows.append(GridRow(cells, cells[0].location, aligned=False, wraps=True))
+        where = SourceLocation(filename, number)
+        cells = tuple(GridCell(i, 1, p, where, note=note) for i, (p, note) in enumerate(split))
+        rows.append(GridRow(cells, where, aligned=False, wraps=True))
     return rows
 
 
@@ -374,10 +376,15 @@ def text_rows(lines: list[Line], filename: str) -> tuple[Layout, list[GridRow]]:
 
 def form_rows(lines: list[Line], filename: str) -> list[GridRow]:
     """The rows of a text that may hold forms of several layouts one after another (an
-    analyst's collection): the text is cut at its title lines (with the 附件N / 表N line
-    above them) and each part read in the layout told from its own lines. Text between two
-    forms that reads as a notice (see :func:`_notice_start`) is its own part, after a
-    :data:`NOTICE` row, so the form before it does not take its lines."""
+    analyst's collection): the rows of every part of :func:`form_parts`, in order."""
+    return [row for part in form_parts(lines, filename) for row in part]
+
+
+def form_parts(lines: list[Line], filename: str) -> Iterator[list[GridRow]]:
+    """The text cut at its title lines (with the 附件N / 表N line above them), each part's
+    rows read in the layout told from its own lines, one part at a time. Text between two
+    forms that reads as a notice (see :func:`_notice_start`) is its own part, opening with
+    a :data:`NOTICE` row, so the form before it does not take its lines."""
     cuts: list[tuple[int, bool]] = [(0, False)]
     for i, (_, text) in enumerate(lines):
         if not i or not _is_title_line(text):
@@ -388,13 +395,10 @@ def form_rows(lines: list[Line], filename: str) -> list[GridRow]:
             cuts.append((notice, True))
         if start > cuts[-1][0]:
             cuts.append((start, False))
-    rows: list[GridRow] = []
     for (start, notice), (end, _) in zip(cuts, [*cuts[1:], (len(lines), False)], strict=True):
         part = lines[start:end]
-        if notice:
-            rows.append(NOTICE)
-        rows.extend(layout_rows(detect_layout(part), part, filename))
-    return rows
+        rows = layout_rows(detect_layout(part), part, filename)
+        yield [NOTICE, *rows] if notice else rows
 
 
 def _is_title_line(text: str) -> bool:
@@ -487,6 +491,7 @@ __all__ = [
     "GridRow",
     "Layout",
     "detect_layout",
+    "form_parts",
     "form_rows",
     "layout_rows",
     "text_rows",

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from jixiao.importers.base import ImportIssue
 from jixiao.importers.cells import GridCell
@@ -39,9 +39,9 @@ _NUMBERED = re.compile(
 )
 
 
-@dataclass(frozen=True, slots=True)
-class Item:
-    """A cell in reading order; ``new_row`` where the layout prints a row boundary."""
+class Item(NamedTuple):
+    """A cell in reading order; ``new_row`` where the layout prints a row boundary (a
+    record made for every cell, so a named tuple)."""
 
     cell: GridCell
     new_row: bool

@@ -9,7 +9,11 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from jixiao.model.catalogue import FieldSpec, field_for_label, split_field
+from jixiao.model.catalogue import FieldSpec, catalogue_labels, field_for_label, split_field
+from jixiao.model.catalogue_text import label_key
+
+#: Every beginning of a label the catalogue knows (as its key: 实, 实施, 实施单 …).
+_LABEL_STARTS = frozenset(key[:n] for key in catalogue_labels() for n in range(1, len(key) + 1))
 
 
 @lru_cache(maxsize=8192)
@@ -24,4 +28,11 @@ def split_label(text: str) -> tuple[FieldSpec, str] | None:
     return split_field(text)
 
 
-__all__ = ["field_of", "split_label"]
+@lru_cache(maxsize=8192)
+def starts_label(text: str) -> bool:
+    """Whether ``text`` is the beginning of a catalogue label (实施单 of 实施单位): only such
+    a cell can start a label a layout broke over cells."""
+    return label_key(text) in _LABEL_STARTS
+
+
+__all__ = ["field_of", "split_label", "starts_label"]

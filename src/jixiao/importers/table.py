@@ -18,7 +18,7 @@ import issue.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 from jixiao.importers.base import ImportIssue
 from jixiao.importers.cells import GridCell
@@ -171,7 +171,7 @@ class TableReader:
         """A line going on with the name held from the line before."""
         at = self.segments[0].name
         cell = self.pending[at]
-        self.pending[at] = replace(cell, text=cell.text.strip() + text)
+        self.pending[at] = cell._replace(text=cell.text.strip() + text)
 
     def _emit_held(self) -> None:
         """The pending row before a label; a wrapped name still waiting has no value."""

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from itertools import accumulate
 
-from jixiao.importers.assemble import iter_assemble
+from jixiao.importers.assemble import iter_assemble_parts
 from jixiao.importers.base import (
     FormRead,
     ImportFailure,
@@ -24,7 +24,7 @@ from jixiao.importers.base import (
     collect,
     decode_text,
 )
-from jixiao.importers.cells import LAYOUT_SAMPLE, Layout, detect_layout, form_rows
+from jixiao.importers.cells import LAYOUT_SAMPLE, Layout, detect_layout, form_parts
 from jixiao.importers.indicators import read_indicator_block
 from jixiao.importers.kinds import refuse_other_kinds
 from jixiao.importers.labels import (
@@ -369,7 +369,8 @@ class TextImporter:
         raw = text.splitlines()
         layout = detect_layout(list(enumerate(raw[:LAYOUT_SAMPLE], 1)))
         if layout is not Layout.TEXT_LINES or not _prints_seed_header(raw):
-            yield from iter_assemble(form_rows(list(enumerate(raw, 1)), filename), filename)
+            lines = list(enumerate(raw, 1))
+            yield from iter_assemble_parts(form_parts(lines, filename), filename)
             return
         forms = split_forms(text, raw)
         if not forms:
