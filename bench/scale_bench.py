@@ -3,9 +3,9 @@
     PYTHONPATH=src .venv/bin/python bench/scale_bench.py \
         --database-url postgres://postgres@127.0.0.1:5432/postgres --forms 100000
 
-The script creates a fresh database ``jixiao_scale`` on that server (dropping an old one),
-migrates it, creates an organisation tree (56 主管部门 × 3 实施单位) and starts
-``gunicorn jixiao.web.wsgi:application`` (``--workers``, default 2) on a free local port.
+The script creates a fresh database ``jixiao_scale`` (``--database-name``) on that server
+(dropping an old one), migrates it, creates an organisation tree (56 主管部门 × 3 实施单位)
+and starts ``gunicorn jixiao.web.wsgi:application`` (``--workers``, default 2) on a free local port.
 
 1. **Baseline**: every page below, measured on the empty database (same server, same users).
 2. **Load**: ``--forms`` declarations synthesised from the seven seed forms and the readable
@@ -14,7 +14,13 @@ migrates it, creates an organisation tree (56 主管部门 × 3 实施单位) an
    each padded to at least ``--indicators`` 三级指标 — written with PostgreSQL ``COPY`` in the
    columns ``store`` writes (content, indicator_text, review_grade, FindingHit rows from the
    review of each base form). This is the bench's own loader, not the import path.
-3. **At scale**: the same pages again, then ``EXPLAIN (ANALYZE, BUFFERS)`` of the main queries.
+   Then the lifecycle of those forms (:func:`lifecycle`): a 1–6月 monitoring round of every
+   approved form of 2025 and a self-evaluation round of every approved form of 2024, half of
+   each filled in by the 填报人 (lights and scores spread), every column computed by the
+   monitoring and self-evaluation stores' own functions, written with ``COPY``.
+3. **At scale**: the same pages again (the list and its searches, the 统计 dashboard with its
+   monitoring lights and self-evaluation scores, the monitoring and self-evaluation lists),
+   then ``EXPLAIN (ANALYZE, BUFFERS)`` of the main queries.
 4. **Bulk import**: H13a's job path in-process (``jobs.start.import_job`` of a ZIP of seed
    text files with varied project names, then ``jobs.runners.run`` as one worker runs it):
    forms created per second.
@@ -31,6 +37,7 @@ import dataclasses
 import io
 import json
 import os
+import random
 import statistics
 import subprocess
 import sys
@@ -243,7 +250,8 @@ def bases(minimum: int) -> list[Base]:
 
 
 def _search_terms(found: list[Base], tree: dict[str, Any]) -> dict[str, str]:
-    """A piece of a project name, a 主管部门, a 三级指标 name of one base form."""
+    """A piece of a project name, a 主管部门, a 三级指标 name of one base form, a word of
+    the 三级指标 names of most forms."""
     indicator = next(
         line.split(" ")[0] for line in found[3].indicator_text.split("\n") if len(line) > 6
     )
@@ -251,7 +259,20 @@ def _search_terms(found: list[Base], tree: dict[str, Any]) -> dict[str, str]:
         "name": found[0].name[2:6],
         "department": tree["departments"][9].name,
         "indicator": indicator[:6],
+        "broad": _broad_word(found),
     }
+
+
+def _broad_word(found: list[Base]) -> str:
+    """The last 3 characters of a 三级指标 name that the most base forms have (满意度 …),
+    the padding's 「（补充k）」 left out."""
+    counts: dict[str, int] = {}
+    for base in found:
+        names = (line.split(" ")[0].split("（补充")[0] for line in base.indicator_text.split("\n"))
+        words = {name[-3:] for name in names}
+        for word in words - {""}:
+            counts[word] = counts.get(word, 0) + 1
+    return max(sorted(counts), key=lambda w: counts[w])
 
 
 def load(n: int, bases: list[Base], tree: dict[str, Any]) -> tuple[float, int]:
@@ -282,6 +303,202 @@ def load(n: int, bases: list[Base], tree: dict[str, Any]) -> tuple[float, int]:
     return time.perf_counter() - started, indicators
 
 
+# --- monitoring and self-evaluation ---------------------------------------------------------
+
+#: The mid-year monitoring round (1–6月) is of this year, the self-evaluation of the year before.
+MONITORED_YEAR, EVALUATED_YEAR = 2025, 2024
+
+
+def _evaluation_entries(rng: random.Random, ev: Any) -> dict[str, str]:
+    """What a unit types into the self-evaluation page: 60–120 % of each target, 完成 or not."""
+    data: dict[str, str] = {}
+    for n, row in enumerate(ev.rows):
+        target = row.target
+        if target.is_quantitative and target.number is not None and not target.is_date:
+            share = Decimal(rng.randint(60, 120)) / 100
+            scale = target.scale.value if target.scale else ""
+            data[f"actual-{n}"] = f"{(target.number * share).quantize(Decimal('0.1'))}{scale}"
+            data[f"actual-{n}"] += target.unit
+        else:
+            data[f"actual-{n}"] = rng.choice(("达成目标", "达成目标", "部分达成", "未达成"))
+        if rng.random() < 0.3:
+            data[f"deviation-{n}"] = "受项目实施进度影响，下一年度加快推进"
+    annual = ev.budget.annual or Decimal(1)
+    executed = (annual * Decimal(rng.randint(55, 100)) / 100).quantize(Decimal("0.01"))
+    data.update(executed=str(executed), reason="部分采购延期", goal_actual="基本完成年度目标")
+    return data
+
+
+#: Fill variants per base form: the first FILLED of them entered by the unit, the rest empty.
+VARIANTS, FILLED = 6, 3
+
+
+@dataclasses.dataclass
+class Columns:
+    """What a write path stores for one monitoring report or self-evaluation (a template)."""
+
+    content: dict[str, Any]  #: the canonical JSON object, renamed per project
+    values: dict[str, Any]  #: the other computed columns (lights, red list, score, grade)
+    filled: bool
+
+
+def _monitoring_columns(form: Any, rng: random.Random) -> list[Columns]:
+    """1–6月 reports of ``form``: empty, or filled as bench/monitoring_bench.py varies them;
+    each stored by ``monitoring.store._store_report`` (content, the three lights, red list)."""
+    from monitoring_bench import _entry
+
+    from jixiao.monitoring import FundSource, fill_budget, fill_row, new_report
+    from jixiao.web.monitoring import store
+    from jixiao.web.monitoring.models import MonitoringReportRecord
+
+    out = []
+    for v in range(VARIANTS):
+        report = new_report(form, 6)
+        if v < FILLED:
+            for i, row in enumerate(report.rows):
+                report = fill_row(report, i, **_entry(rng, row.target))  # type: ignore[arg-type]
+            budget = report.total.budget or Decimal(1)
+            executed = (budget * Decimal(rng.randint(10, 90)) / 100).quantize(Decimal("0.01"))
+            report = fill_budget(report, FundSource.TOTAL, executed=executed, forecast=budget)
+        record = MonitoringReportRecord()
+        store._store_report(record, report)
+        (content,) = json.loads(record.content)
+        values = {
+            "overall_light": record.overall_light,
+            "target_light": record.target_light,
+            "budget_light": record.budget_light,
+            "red_lights": json.dumps(record.red_lights, ensure_ascii=False),
+        }
+        out.append(Columns(content, values, v < FILLED))
+    return out
+
+
+def _evaluation_columns(form: Any, rng: random.Random) -> list[Columns]:
+    """Self-evaluations of ``form``: prefilled, or with the unit's entries (the page's own
+    ``apply_entries``), scored by ``evaluation.store._scored`` (content, total, grade)."""
+    from jixiao.evaluation.prefill import from_declaration
+    from jixiao.web.evaluation import store
+    from jixiao.web.evaluation.entries import apply_entries
+
+    out = []
+    for v in range(VARIANTS):
+        ev = from_declaration(form)
+        if v < FILLED:
+            ev = apply_entries(ev, _evaluation_entries(rng, ev))
+        scored = store._scored(ev)
+        (content,) = json.loads(str(scored["content"]))
+        values = {"total_hundredths": scored["total_hundredths"], "grade": scored["grade"]}
+        out.append(Columns(content, values, v < FILLED))
+    return out
+
+
+def _approved(year: int) -> Iterator[tuple[Any, Any]]:
+    """(row, core form) of every approved declaration of ``year``; forms parsed once per
+    distinct 三级指标 text (the loader's bases), so the variants are computed once each."""
+    from jixiao.web.declarations import codec
+    from jixiao.web.declarations.models import Declaration
+    from jixiao.workflow import Status
+
+    forms: dict[str, Any] = {}
+    rows = Declaration.objects.filter(year=year, status=Status.APPROVED).order_by("pk")
+    columns = ("pk", "organisation_id", "project_name", "indicator_text")
+    for row in rows.only(*columns).iterator(chunk_size=2000):
+        if row.indicator_text not in forms:
+            content = Declaration.objects.values_list("content", flat=True).get(pk=row.pk)
+            forms[row.indicator_text] = codec.from_text(content)
+        yield row, forms[row.indicator_text]
+
+
+def _copy(table: str, columns: list[str], rows: list[list[Any]]) -> None:
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        raw = cursor.connection
+        with raw.cursor().copy(f'COPY "{table}" ({", ".join(columns)}) FROM STDIN') as copy:
+            for row in rows:
+                copy.write_row(row)
+        cursor.execute(f'VACUUM ANALYZE "{table}"')
+
+
+def lifecycle(tree: dict[str, Any]) -> dict[str, tuple[int, float]]:
+    """A 1–6月 monitoring round of every approved form of MONITORED_YEAR and a self-evaluation
+    round of every approved form of EVALUATED_YEAR, as the 财政局 opens them (one report or
+    self-evaluation per approved form), half of each filled in by the 填报人 (one 保存
+    transition or event each). Like the declaration loader: every column is computed by the
+    apps' own store functions, once per base form and fill variant (VARIANTS, FILLED), then
+    each project's rows (its name, organisation, declaration) are written with COPY.
+    (rows written, seconds) per table."""
+    from django.utils import timezone
+
+    from jixiao.evaluation.workflow import EvaluationAction, EvaluationStatus
+    from jixiao.monitoring.workflow import ReportAction, ReportStatus
+    from jixiao.web.evaluation.models import EvaluationEvent, EvaluationRecord, EvaluationRound
+    from jixiao.web.monitoring.models import (
+        MonitoringReportRecord,
+        MonitoringRound,
+        MonitoringTransitionRecord,
+    )
+
+    finance, filer = tree["users"]["caizheng"], tree["users"]["tianbao"]
+    now, deadline = timezone.now(), timezone.localdate() + timezone.timedelta(days=30)
+    rng, out = random.Random(13), {}
+    kinds = (
+        (MONITORED_YEAR, MonitoringReportRecord, MonitoringTransitionRecord, _monitoring_columns),
+        (EVALUATED_YEAR, EvaluationRecord, EvaluationEvent, _evaluation_columns),
+    )
+    for year, model, log_model, make in kinds:
+        started = time.perf_counter()
+        if model is MonitoringReportRecord:
+            round_: Any = MonitoringRound.objects.create(
+                year=year, month=6, deadline=deadline, opened_by=finance
+            )
+            status = ReportStatus.TO_FILL.value
+        else:
+            round_ = EvaluationRound.objects.create(year=year, deadline=deadline, opened_by=finance)
+            status = EvaluationStatus.FILLING.value
+        variants: dict[int, list[Columns]] = {}
+        records, logs = [], []
+        for k, (decl, form) in enumerate(_approved(year)):
+            if id(form) not in variants:
+                variants[id(form)] = make(form, rng)
+            columns = variants[id(form)][k % VARIANTS]
+            content = dict(columns.content, project_name=decl.project_name)
+            if model is MonitoringReportRecord:
+                content["declaration_ref"] = str(decl.pk)
+            pk = uuid.uuid4()
+            records.append(
+                {
+                    "id": pk,
+                    "round_id": round_.pk,
+                    "declaration_id": decl.pk,
+                    "organisation_id": decl.organisation_id,
+                    "project_name": decl.project_name,
+                    "status": status,
+                    "content": json.dumps([content], ensure_ascii=False, sort_keys=True),
+                    "revision": 2 if columns.filled else 1,
+                    "updated_at": now,
+                    "follow_up": "",
+                    "follow_up_comment": "",
+                    "adjustment_id": None,
+                    **columns.values,
+                }
+            )
+            if columns.filled and model is MonitoringReportRecord:
+                logs.append([pk, filer.pk, ReportAction.SAVE.value, status, status, "", "", now])
+            elif columns.filled:
+                total = columns.values["total_hundredths"]
+                logs.append(
+                    [pk, filer.pk, EvaluationAction.SAVE.value, status, status, total, "", now]
+                )
+        names = [f.column for f in model._meta.concrete_fields]
+        _copy(model._meta.db_table, names, [[r[c] for c in names] for r in records])
+        log_columns = [f.column for f in log_model._meta.concrete_fields if f.column != "id"]
+        _copy(log_model._meta.db_table, log_columns, logs)
+        out[model._meta.verbose_name] = (len(records), time.perf_counter() - started)
+        out[log_model._meta.verbose_name] = (len(logs), 0.0)
+    return out
+
+
 # --- the measurements ----------------------------------------------------------------------
 
 
@@ -297,11 +514,24 @@ def pages(tree: dict[str, Any], search: dict[str, str]) -> list[tuple[str, str, 
         ("搜索项目名称", "caizheng", "/declarations/?q=" + search["name"]),
         ("搜索主管部门", "caizheng", "/declarations/?q=" + search["department"]),
         ("搜索三级指标", "caizheng", "/declarations/?q=" + search["indicator"]),
+        (
+            "搜索三级指标（资金排序）",
+            "caizheng",
+            "/declarations/?sort=total&q=" + search["indicator"],
+        ),
+        ("搜索常见指标词", "caizheng", "/declarations/?q=" + search["broad"]),
+        ("搜索常见指标词第 40 页", "caizheng", f"/declarations/?page=40&q={search['broad']}"),
         ("主管部门的列表", "bumen", "/declarations/"),
         ("财政项目库", "caizheng", "/library/?year=2025"),
         ("统计（财政，全部）", "caizheng", "/statistics/"),
         ("统计（财政，按年度）", "caizheng", "/statistics/?year=2025"),
         ("统计（主管部门）", "bumen", "/statistics/"),
+        ("监控待办与监控表（财政）", "caizheng", "/monitoring/"),
+        ("监控待办与监控表（填报人）", "tianbao", "/monitoring/"),
+        ("监控看板（财政）", "caizheng", "/monitoring/dashboard/"),
+        ("自评列表（财政）", "caizheng", "/evaluations/"),
+        ("自评列表（主管部门）", "bumen", "/evaluations/"),
+        ("开启自评（财政）", "caizheng", "/evaluations/rounds/"),
     ]
 
 
@@ -343,24 +573,58 @@ def report(empty: dict[str, list[float]], full: dict[str, list[float]], n: int) 
 
 
 def explain(tree: dict[str, Any], search: dict[str, str]) -> None:
-    from django.db.models import Count, Sum
+    from django.db.models import Count, Q, Sum
 
     from jixiao.web.accounts.models import User
+    from jixiao.web.declarations import search as finder
     from jixiao.web.declarations import stats
     from jixiao.web.declarations.access import visible
     from jixiao.web.declarations.views.listing import filtered
+    from jixiao.web.evaluation.access import visible as evaluation_visible
+    from jixiao.web.evaluation.models import EvaluationRecord
+    from jixiao.web.monitoring.access import visible as monitoring_visible
+    from jixiao.web.monitoring.models import MonitoringReportRecord
 
     finance = User.objects.get(username="caizheng")
     rows = visible(finance)
     listed = filtered({}, rows).defer("content", "indicator_text").order_by("-updated_at", "-pk")
+    listed_rows = filtered({}, rows).defer("content", "indicator_text")
+    limit = finder.SEARCH_LIMIT + 1
+    walk = finder.Walk(listed_rows, finder.matching(search["broad"]), ("-updated_at", "-pk"))
+    monitoring_rows = monitoring_visible(finance).defer("content", "red_lights")
     queries = {
         "列表第一页": listed[:25],
         "列表计数": filtered({}, rows).order_by(),
-        "搜索三级指标（计数）": filtered({"q": search["indicator"]}, rows).order_by(),
-        "搜索项目名称（第一页）": filtered({"q": search["name"]}, rows)
-        .defer("content", "indicator_text")
-        .order_by("-updated_at", "-pk")[:25],
-        "搜索主管部门（计数）": filtered({"q": search["department"]}, rows).order_by(),
+        "搜索：名称中的候选（项目名称）": finder.candidates(
+            listed_rows, finder.names_matching(search["name"]), limit
+        ),
+        "搜索：三级指标中的候选": finder.candidates(
+            listed_rows, Q(indicator_text__icontains=search["indicator"]), limit
+        ),
+        "搜索：名称中的候选（主管部门）": finder.candidates(
+            listed_rows, finder.names_matching(search["department"]), limit
+        ),
+        "搜索：超过上限时按排序逐段检验（常见指标词）": walk.ordered()[: finder.WALK_CHUNK],
+        "监控表第一页（财政）": monitoring_rows.order_by("round__deadline", "project_name", "pk")[
+            :25
+        ],
+        "自评列表第一页（财政）": evaluation_visible(finance)
+        .select_related(None)
+        .select_related("round", "organisation")
+        .defer("content")
+        .order_by("-round__year", "project_name", "pk")[:25],
+        "统计：监控预警灯": MonitoringReportRecord.objects.filter(
+            declaration__in=filtered({}, rows).values("pk")
+        )
+        .values("overall_light")
+        .annotate(n=Count("pk"))
+        .order_by("-n"),
+        "统计：自评等级与平均分": EvaluationRecord.objects.filter(
+            declaration__in=filtered({}, rows).values("pk")
+        )
+        .values("grade")
+        .annotate(n=Count("pk"), points=Sum("total_hundredths"))
+        .order_by("grade"),
         "统计：一次分组（主管部门×状态×等级×年度）": stats.cube(filtered({}, rows)),
         "统计：最常见的审核发现": stats._hits(stats.Scope(filtered({}, rows), ()))
         .values("code")
@@ -522,6 +786,9 @@ def main() -> None:
             print(f"负载：{os.getloadavg()}；gunicorn {args.workers} 个进程", flush=True)
             empty = measure(port, pages(tree, search), args.samples)
             _load(args.forms, found, tree)
+            for table, (rows, took) in lifecycle(tree).items():
+                note = f"，用时 {took:.1f} 秒" if took else ""
+                print(f"载入{table} {rows} 行{note}", flush=True)
             full = measure(port, pages(tree, search), args.samples)
             print(f"负载：{os.getloadavg()}")
             report(empty, full, args.forms)

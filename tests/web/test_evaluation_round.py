@@ -330,3 +330,19 @@ def test_the_database_refuses_to_change_or_delete_an_event(world: World) -> None
         with pytest.raises(DatabaseError), transaction.atomic(), connection.cursor() as cursor:
             cursor.execute(sql)
     assert EvaluationEvent.objects.count() == 1
+
+
+def test_the_list_shows_a_page_at_a_time(world: World, monkeypatch: pytest.MonkeyPatch) -> None:
+    from jixiao.web.evaluation import views
+
+    world.declaration("通过", index=1)
+    world.declaration("通过", index=2)
+    _open(world)  # the seed forms are of one year: one round, three self-evaluations
+    names = sorted(EvaluationRecord.objects.values_list("project_name", flat=True))
+    assert len(names) == 3
+    monkeypatch.setattr(views, "PAGE_SIZE", 2)
+    finance = Signed(world.users["finance"])
+    pages = [finance.get(LIST, page=str(n)) for n in (1, 2)]
+    listed = [r.project_name for response in pages for r in response.context["page"]]
+    assert listed == names
+    assert "第1/2页" in pages[0].content.decode()

@@ -284,3 +284,25 @@ def test_it_refuses_raw_sql_updates_and_deletes_of_transition_rows(world: World)
         with pytest.raises(DatabaseError, match="只能追加"), transaction.atomic():
             connection.cursor().execute(sql)
     assert MonitoringTransitionRecord.objects.count() == 1
+
+
+def test_the_reports_are_listed_a_page_at_a_time_and_the_todo_counted(
+    world: World, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from jixiao.web.monitoring import views
+
+    years = {world.declaration("通过", index=i).year for i in range(3)}
+    finance = _session(world, "finance")
+    for year in years:
+        _post(finance, "/monitoring/rounds/", {"year": year, "month": 6, "deadline": TOMORROW})
+    names = sorted(MonitoringReportRecord.objects.values_list("project_name", flat=True))
+    assert len(names) == 3
+    monkeypatch.setattr(views, "PAGE_SIZE", 2)
+    monkeypatch.setattr(views, "TODO_LIMIT", 1)
+    filer = _session(world, "filer")
+    first, second = filer.get("/monitoring/"), filer.get("/monitoring/", {"page": 2})
+    listed = [r.project_name for r in first.context["page"]]
+    listed += [r.project_name for r in second.context["page"]]
+    assert sorted(listed) == names and len(first.context["page"]) == 2
+    assert len(first.context["todo"]) == 1 and first.context["todo_count"] == 3
+    assert "共 3 项待办" in first.content.decode() and "第1/2页" in first.content.decode()

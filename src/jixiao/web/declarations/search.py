@@ -38,19 +38,20 @@ _NAMES = ("project_name", "department_name", "implementer_name")
 
 def matching(q: str) -> Q:
     """Rows whose names or 三级指标 text contain ``q`` (any case)."""
-    return _names(q) | Q(indicator_text__icontains=q)
+    return names_matching(q) | Q(indicator_text__icontains=q)
 
 
-def _names(q: str) -> Q:
+def names_matching(q: str) -> Q:
+    """Rows whose project name, 主管部门 or 实施单位 contains ``q`` (any case)."""
     found = Q()
     for column in _NAMES:
         found |= Q(**{f"{column}__icontains": q})
     return found
 
 
-def _some(rows: QuerySet[Declaration], where: Q, limit: int) -> list[Any]:
+def candidates(rows: QuerySet[Declaration], where: Q, limit: int) -> QuerySet[Any, Any]:
     """Primary keys of at most ``limit`` rows matching ``where`` (any of them)."""
-    return list(rows.filter(where).order_by().values_list("pk", flat=True)[:limit])
+    return rows.filter(where).order_by().values_list("pk", flat=True)[:limit]
 
 
 @dataclass
@@ -72,11 +73,17 @@ class Walk(Sequence[Declaration]):
     def __len__(self) -> int:
         return SEARCH_LIMIT
 
-    def _extend(self, stop: int) -> None:
-        # the test is computed for each row read, never used to choose the rows: the
-        # planner would otherwise answer from the trigram index and recheck every match
+    def ordered(self) -> QuerySet[Any, Any]:
+        """(pk, matches) of every row in the sort order.
+
+        The test is computed for each row read, never used to choose the rows: the planner
+        would otherwise answer from the trigram index and recheck every match.
+        """
         hit = ExpressionWrapper(self.where, output_field=BooleanField())
-        ordered = self.rows.order_by(*self.order).annotate(hit=hit).values_list("pk", "hit")
+        return self.rows.order_by(*self.order).annotate(hit=hit).values_list("pk", "hit")
+
+    def _extend(self, stop: int) -> None:
+        ordered = self.ordered()
         while len(self._found) < stop and not self._done:
             size = max(WALK_CHUNK, self._walked)  # twice as far each time
             keys = list(ordered[self._walked : self._walked + size])
@@ -108,10 +115,11 @@ class Found:
 
 def search(rows: QuerySet[Declaration], q: str, order: tuple[str, ...]) -> Found:
     """The forms of ``rows`` matching ``q``, in ``order`` (see the module docstring)."""
-    names = _some(rows, _names(q), SEARCH_LIMIT + 1)
+    names = list(candidates(rows, names_matching(q), SEARCH_LIMIT + 1))
     found = set(names)
     if len(found) <= SEARCH_LIMIT:  # the text query may return the name matches again
-        found.update(_some(rows, Q(indicator_text__icontains=q), SEARCH_LIMIT + 1 + len(names)))
+        limit = SEARCH_LIMIT + 1 + len(names)
+        found.update(candidates(rows, Q(indicator_text__icontains=q), limit))
     if len(found) <= SEARCH_LIMIT:
         return Found(rows.filter(pk__in=found).order_by(*order), more=False)
     return Found(Walk(rows, matching(q), order), more=True)

@@ -9,6 +9,7 @@ from collections import Counter, defaultdict
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
 from django.db.models import Count
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
@@ -22,6 +23,7 @@ from jixiao.monitoring.workflow import TODO, FollowUp, ReportAction, report_acti
 from jixiao.render.monitoring_xlsx import render_monitoring_xlsx
 from jixiao.web.accounts.models import AuthedRequest, OrgKind
 from jixiao.web.declarations.access import require_role
+from jixiao.web.declarations.views.listing import PAGE_SIZE
 from jixiao.web.monitoring import store
 from jixiao.web.monitoring.access import get_visible, visible
 from jixiao.web.monitoring.forms import RoundForm, matches_targets
@@ -30,6 +32,8 @@ from jixiao.workflow import Role, TransitionDenied
 
 MAX_UPLOAD = 5 * 1024 * 1024
 RED_LIST_LIMIT = 100
+#: 待办 rows shown (the earliest deadlines first); the rest are counted
+TODO_LIMIT = 50
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
@@ -40,12 +44,19 @@ def _today() -> datetime.date:
 @login_required
 @require_GET
 def todo(request: AuthedRequest) -> HttpResponse:
-    """待办: the reports waiting for this user, with due dates; every visible report below."""
-    rows = visible(request.user).order_by("round__deadline", "project_name")
+    """待办: the reports waiting for this user, with due dates; every visible report below,
+    a page at a time."""
+    rows = visible(request.user).defer("content", "red_lights")
+    rows = rows.order_by("round__deadline", "project_name", "pk")
     waiting = TODO.get(request.user.workflow_role, frozenset())
+    todo = rows.filter(status__in=[s.value for s in waiting])
+    page = Paginator(rows, PAGE_SIZE).get_page(request.GET.get("page"))
     context = {
-        "todo": [r for r in rows if r.workflow_status in waiting],
-        "reports": rows,
+        "todo": todo[:TODO_LIMIT],
+        "todo_count": todo.count(),
+        "todo_limit": TODO_LIMIT,
+        "page": page,
+        "query": request.GET,  # the pager adds its own page (the last one counts)
         "today": _today(),
         "rounds": MonitoringRound.objects.all()[:20],
         "can_open": request.user.workflow_role is Role.FINANCE_REVIEWER,
