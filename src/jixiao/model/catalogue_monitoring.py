@@ -164,7 +164,14 @@ def monitoring_year_line(year: int | None, period: str) -> str:
     return MonitoringText.YEAR_LINE.value.format(year=shown, period=period)
 
 
-class MoneyColumn(StrEnum):
+class _PeriodHeader(StrEnum):
+    """A column whose printed header may name the period (``{period}`` → 1–m月)."""
+
+    def header(self, period: str) -> str:
+        return printed(self.value, period)
+
+
+class MoneyColumn(_PeriodHeader):
     """The money block's column headers; ``{period}`` is filled with 1–m月."""
 
     BUDGET = "年度预算数"
@@ -173,9 +180,6 @@ class MoneyColumn(StrEnum):
     FORECAST = "全年预计执行数"
     PROGRESS = "序时进度（%）"
     LIGHT = "预算执行预警"
-
-    def header(self, period: str) -> str:
-        return printed(self.value, period)
 
 
 #: Words that name a money column in a published table (年初预算数 | 1-6月执行数 | 全年预计
@@ -187,7 +191,7 @@ MONEY_HEAD_WORDS: tuple[tuple[str, MoneyColumn], ...] = (
 )
 
 
-class MonitoringColumn(StrEnum):
+class MonitoringColumn(_PeriodHeader):
     """The indicator table's columns, in printed order (the value is the printed header)."""
 
     LEVEL1 = "一级指标"
@@ -202,9 +206,6 @@ class MonitoringColumn(StrEnum):
     MEASURES = "纠偏措施"
     REMARK = "备注"
     LIGHT = "预警"
-
-    def header(self, period: str) -> str:
-        return printed(self.value, period)
 
 
 @dataclass(frozen=True, slots=True)
