@@ -5,7 +5,8 @@ cell as text — tablib was tried and not used: its XLSX writer makes a formula 
 starting with 「=」 (a real 指标值 such as ``=100%``) or, with ``escape=True``, drops the 「=」,
 and either way the value is not read back as written. CSV is UTF-8 with a byte-order mark so
 that Excel on a Chinese Windows desktop opens it without mojibake; JSON is an object of
-tables, each a list of records.
+tables, each a list of records. openpyxl is imported when a workbook is written, so the
+commands that never write one (``jixiao check``) do not load it.
 """
 
 from __future__ import annotations
@@ -15,9 +16,7 @@ import io
 import json
 from collections.abc import Mapping, Sequence
 from decimal import Decimal
-
-from openpyxl import Workbook  # type: ignore[import-untyped]
-from openpyxl.cell import WriteOnlyCell  # type: ignore[import-untyped]
+from typing import Any
 
 #: A cell: text, or an exact amount (written as a number in XLSX, as decimal text elsewhere).
 Cell = str | Decimal | int
@@ -26,6 +25,8 @@ Table = tuple[Sequence[str], Sequence[Sequence[Cell]]]
 
 def to_xlsx(tables: Mapping[str, Table]) -> bytes:
     """One sheet per table, header first, frozen; every cell stored as text."""
+    from openpyxl import Workbook  # type: ignore[import-untyped]
+
     book = Workbook(write_only=True)
     for name, (header, rows) in tables.items():
         sheet = book.create_sheet(title=name[:31])
@@ -37,7 +38,9 @@ def to_xlsx(tables: Mapping[str, Table]) -> bytes:
     return out.getvalue()
 
 
-def _text(sheet: object, value: Cell) -> WriteOnlyCell:
+def _text(sheet: object, value: Cell) -> Any:
+    from openpyxl.cell import WriteOnlyCell  # type: ignore[import-untyped]
+
     cell = WriteOnlyCell(sheet, value=value)
     if isinstance(value, str):
         cell.data_type = "s"  # 「=100%」 stays text, never a formula

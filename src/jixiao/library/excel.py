@@ -5,7 +5,8 @@ Sheet 「指标库」 starts with the nine columns 行业, 领域, 一级指标,
 评分标准, 类型, 状态, 备注, 别名, 来源, 取值统计, 定性取值, 常见取值). A workbook with only
 the nine columns imports as curated entries. 「常见取值」 is written for people and ignored on
 import; 「取值统计」 holds the distributions exactly (JSON with decimal strings). Sheets
-「指标包」 and 「项目」 hold the bundles and the projects learnt from.
+「指标包」 and 「项目」 hold the bundles and the projects learnt from. openpyxl is imported when a
+workbook is read or written, so loading the library (the review's rules do) does not load it.
 """
 
 from __future__ import annotations
@@ -14,10 +15,7 @@ import json
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from io import BytesIO
-from typing import Any
-
-from openpyxl import load_workbook  # type: ignore[import-untyped]
-from openpyxl.worksheet.worksheet import Worksheet  # type: ignore[import-untyped]
+from typing import TYPE_CHECKING, Any
 
 from jixiao.export.tabular import Cell, to_xlsx
 from jixiao.library.model import (
@@ -33,6 +31,9 @@ from jixiao.library.model import (
 from jixiao.library.names import normalise
 from jixiao.library.serial import StatsError, stats_from_data, stats_to_data
 from jixiao.values import Direction
+
+if TYPE_CHECKING:
+    from openpyxl.worksheet.worksheet import Worksheet  # type: ignore[import-untyped]
 
 ENTRY_SHEET, BUNDLE_SHEET, PROJECT_SHEET = "指标库", "指标包", "项目"
 LIST_SEP = "；"
@@ -191,6 +192,8 @@ def _cells(sheet: Worksheet) -> Iterator[tuple[int, list[str]]]:
 
 def read_library(data: bytes, name: str = "指标库.xlsx") -> Library:
     """A library workbook (ours, or the 9-column exchange layout) back into a :class:`Library`."""
+    from openpyxl import load_workbook  # type: ignore[import-untyped]
+
     try:
         book = load_workbook(BytesIO(data), read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises many kinds for a file that is not XLSX
