@@ -135,6 +135,7 @@ class Base:
     grade: str
     hits: tuple[tuple[str, int], ...]
     indicators: int
+    config: str  #: the 审核规则配置 fingerprint the summary was computed under
 
 
 def _read_bases() -> list[Any]:
@@ -180,6 +181,7 @@ def _base(form: Any, minimum: int) -> Base:
         summary.grade,
         summary.counts,
         n,
+        summary.config,
     )
 
 
@@ -228,6 +230,7 @@ def _rows(n: int, bases: list[Base], tree: dict[str, Any]) -> Iterator[tuple[dic
                 "content": json.dumps(obj, ensure_ascii=False, sort_keys=True),
                 "review_grade": base.grade,
                 "finding_count": sum(n for _, n in base.hits),
+                "review_config": base.config,
                 "indicator_text": base.indicator_text,
                 "annual_total_fen": fen,
                 "fiscal_fen": fen,

@@ -164,6 +164,14 @@ API_CASES = [
     Case("POST /jobs/{pk}/cancel", "post", "草稿", "401 200 404 404 404 404"),
     Case("POST /jobs/{pk}/restart", "post", "草稿", "401 400 404 404 404 404"),
     Case("GET /jobs/{pk}/result", "get", "草稿", "401 200 404 404 404 404"),
+    Case("GET /review-config", "get", "草稿", "401 200 200 200 200 200"),
+    Case(
+        "PUT /review-config",
+        "put",
+        "草稿",
+        "401 403 403 403 403 200",
+        {"profile": "classic", "ignore": "V2"},
+    ),
     Case("GET /openapi.json", "get", "草稿", "302 200 200 200 200 200"),
     Case("GET /docs", "get", "草稿", "302 200 200 200 200 200"),
 ]
@@ -283,6 +291,8 @@ def _request(case: Case, world: World, persona: str) -> int:
     if case.name == "POST /imports":
         upload = {"file": _seed_upload()}
         return client.post(path, upload).status_code
+    if case.method == "put" and case.data:
+        return client.put(path, case.data, content_type="application/json").status_code
     if case.method == "put":
         body = {"revision": row.revision, "content": json.loads(row.content)}
         return client.put(path, body, content_type="application/json").status_code

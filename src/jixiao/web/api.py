@@ -14,7 +14,7 @@ from typing import Annotated, Any
 
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest
-from ninja import Field, File, NinjaAPI, Query, Status, Swagger
+from ninja import Field, File, NinjaAPI, Query, Schema, Status, Swagger
 from ninja.files import UploadedFile
 from ninja.security import HttpBearer, SessionAuth
 
@@ -38,7 +38,7 @@ from jixiao.web.apischemas import (
     transition_out,
     version_out,
 )
-from jixiao.web.declarations import engine, inputs, store
+from jixiao.web.declarations import engine, hits, inputs, ruleconfig, store
 from jixiao.web.declarations.access import filer_organisation, get_for_action, get_visible, visible
 from jixiao.web.evaluation.api import router as evaluation_router
 from jixiao.web.indicators.api import router as indicators_router
@@ -117,7 +117,9 @@ def list_declarations(
         rows = rows.filter(year=year)
     total = rows.count()
     start = (page - 1) * page_size
-    items = [declaration_out(r) for r in rows[start : start + page_size]] if start < total else []
+    shown = list(rows[start : start + page_size]) if start < total else []
+    hits.fresh(shown)  # summaries of an older 审核规则配置 are redone as they are read
+    items = [declaration_out(r) for r in shown]
     return {"count": total, "page": page, "page_size": page_size, "items": items}
 
 
@@ -140,7 +142,7 @@ def create_declaration(request: HttpRequest, payload: CreateIn) -> Status[dict[s
     summary="申报表详情（规范 JSON）",
 )
 def get_declaration(request: HttpRequest, pk: uuid.UUID) -> dict[str, Any]:
-    return declaration_out(get_visible(_user(request), pk), detail=True)
+    return declaration_out(hits.ensure_current(get_visible(_user(request), pk)), detail=True)
 
 
 @api.put(
@@ -161,7 +163,8 @@ def save_declaration(request: HttpRequest, pk: uuid.UUID, payload: SaveIn) -> di
     summary="自动审核报告",
 )
 def get_report(request: HttpRequest, pk: uuid.UUID) -> dict[str, Any]:
-    result = engine.stored(get_visible(_user(request), pk).content).review
+    row = hits.ensure_current(get_visible(_user(request), pk))
+    result = engine.stored(row.content).review
     findings = [FindingOut.of(f) for f in result.findings]
     return {
         "findings": findings,
@@ -231,6 +234,46 @@ def import_declarations(request: HttpRequest, file: File[UploadedFile]) -> Statu
     created = [declaration_out(r) for r in done.created]
     issues = [str(i) for i in result.issues]
     return Status(201, {"created": created, "existing": existing, "issues": issues})
+
+
+class ReviewConfigIn(Schema):
+    profile: str = Field(max_length=100, description="审核配置：classic、2021、yinchuan")
+    select: str = Field("", max_length=500, description="启用规则的代码前缀，逗号分隔（空：全部）")
+    ignore: str = Field("", max_length=500, description="忽略规则的代码前缀，逗号分隔")
+
+
+class ReviewConfigOut(Schema):
+    profile: str
+    select: list[str]
+    ignore: list[str]
+    stale: int = Field(description="您可见的申报表中审核摘要尚未按此配置重算的份数")
+    job: uuid.UUID | None = Field(None, description="因本次修改创建的审核摘要重算任务")
+
+
+def _config_out(user: User, job: uuid.UUID | None = None) -> dict[str, Any]:
+    profile, select, ignore = engine.active_profile()
+    stale = hits.stale(visible(user)).count()
+    return {"profile": profile, "select": select, "ignore": ignore, "stale": stale, "job": job}
+
+
+@api.get(
+    "/review-config",
+    response={200: ReviewConfigOut, **RESPONSES},
+    summary="现行审核规则配置（及尚未按它重算审核摘要的份数）",
+)
+def get_review_config(request: HttpRequest) -> dict[str, Any]:
+    return _config_out(_user(request))
+
+
+@api.put(
+    "/review-config",
+    response={200: ReviewConfigOut, **RESPONSES},
+    summary="修改默认审核规则配置（管理员；记入审计日志，后台重算过期的审核摘要）",
+)
+def put_review_config(request: HttpRequest, payload: ReviewConfigIn) -> dict[str, Any]:
+    user = _user(request)
+    _profile, job = ruleconfig.make_default(user, payload.profile, payload.select, payload.ignore)
+    return _config_out(user, job.pk if job else None)
 
 
 __all__ = ["api"]

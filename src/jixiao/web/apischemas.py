@@ -28,6 +28,8 @@ class DeclarationOut(Schema):
     status: str
     revision: int
     annual_total: str | None
+    review_grade: str = Field(description="自动审核等级（优/良/中/差），按现行审核规则配置")
+    finding_count: int = Field(description="自动审核发现条数，按现行审核规则配置")
 
 
 class DeclarationDetail(DeclarationOut):
@@ -119,6 +121,8 @@ def declaration_out(row: Declaration, detail: bool = False) -> dict[str, Any]:
         "status": row.status,
         "revision": row.revision,
         "annual_total": None if total is None else str(total),
+        "review_grade": row.review_grade,
+        "finding_count": row.finding_count,
     }
     if detail:
         out["content"] = json.loads(row.content)

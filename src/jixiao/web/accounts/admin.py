@@ -4,6 +4,8 @@ from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
 from django.contrib.auth.admin import UserAdmin
 from django.contrib.auth.models import Group
+from django.db import transaction
+from django.http import HttpRequest
 from django.urls import reverse
 from django.utils.html import format_html
 
@@ -17,6 +19,7 @@ from jixiao.web.accounts.models import (
     PolicyProfile,
     User,
 )
+from jixiao.web.declarations import ruleconfig
 
 admin.site.unregister(Group)  # roles, not groups, decide access
 
@@ -72,7 +75,46 @@ class BudgetYearAdmin(admin.ModelAdmin):
 
 @admin.register(PolicyProfile)
 class PolicyProfileAdmin(admin.ModelAdmin):
+    """审核规则配置: every change is audited and queues the recompute of stale summaries."""
+
     list_display = ("name", "is_default", "select", "ignore")
+    actions = ("delete_selected", "resummarise")
+
+    def _changed(self, request: HttpRequest, before: ruleconfig.Active, what: str) -> None:
+        assert isinstance(request.user, User)
+        job = ruleconfig.changed(request.user, before, what)
+        if job is not None:
+            url = reverse("jobs:detail", args=[job.pk])
+            text = '已存的审核摘要按新配置在后台重算：<a href="{}">查看进度</a>'
+            messages.info(request, format_html(text, url))
+
+    def save_model(self, request, obj, form, change):  # type: ignore[no-untyped-def]
+        """Save; one default at a time (the one saved wins); audit and recompute."""
+        before = ruleconfig.active()
+        with transaction.atomic():
+            super().save_model(request, obj, form, change)
+            if obj.is_default:
+                others = PolicyProfile.objects.exclude(pk=obj.pk).filter(is_default=True)
+                others.update(is_default=False)
+            self._changed(request, before, f"{'修改' if change else '新建'}配置“{obj.name}”")
+
+    def delete_model(self, request, obj):  # type: ignore[no-untyped-def]
+        before = ruleconfig.active()
+        with transaction.atomic():
+            super().delete_model(request, obj)
+            self._changed(request, before, f"删除配置“{obj.name}”")
+
+    def delete_queryset(self, request, queryset):  # type: ignore[no-untyped-def]
+        before = ruleconfig.active()
+        names = "、".join(queryset.values_list("name", flat=True))
+        with transaction.atomic():
+            super().delete_queryset(request, queryset)
+            self._changed(request, before, f"删除配置“{names}”")
+
+    @admin.action(description="按当前配置重算过期的审核摘要")
+    def resummarise(self, request, queryset):  # type: ignore[no-untyped-def]
+        """For summaries stale without a change here (a deploy changed the policy data)."""
+        self._changed(request, ruleconfig.active(), "重算过期的审核摘要")
 
 
 @admin.register(ApiToken)

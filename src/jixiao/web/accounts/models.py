@@ -14,6 +14,7 @@ from django.http import HttpRequest
 from django.utils import timezone
 
 from jixiao.review.profiles import ProfileError, get_profile
+from jixiao.review.registry import REGISTRY
 from jixiao.workflow import Role as WorkflowRole
 
 #: The four roles of domain §7, as Django choices with the workflow's labels.
@@ -114,11 +115,28 @@ class PolicyProfile(models.Model):
         return self.name
 
     def clean(self) -> None:
-        """The name must be a review profile the core knows (classic, 2021, yinchuan …)."""
+        """A review profile the core knows (classic, 2021, yinchuan …); prefixes of real rules."""
+        errors: dict[str, str] = {}
         try:
             get_profile(self.name)
         except ProfileError as exc:
-            raise ValidationError({"name": str(exc)}) from None
+            errors["name"] = str(exc)
+        codes = [entry.code for entry in REGISTRY.chosen()]
+        for name in ("select", "ignore"):
+            unknown = [p for p in split_prefixes(getattr(self, name)) if not _matches(p, codes)]
+            if unknown:
+                errors[name] = f"没有以“{'、'.join(unknown)}”开头的规则代码（如 V201、C1）"
+        if errors:
+            raise ValidationError(errors)
+
+
+def split_prefixes(text: str) -> tuple[str, ...]:
+    """Rule code prefixes from a comma-separated field (either comma), without blanks."""
+    return tuple(p.strip() for p in text.replace("，", ",").split(",") if p.strip())
+
+
+def _matches(prefix: str, codes: list[str]) -> bool:
+    return any(code.startswith(prefix) for code in codes)
 
 
 def _hash(key: str) -> str:

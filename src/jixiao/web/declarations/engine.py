@@ -28,7 +28,7 @@ from jixiao.render.xlsx import render_xlsx
 from jixiao.review.engine import review as run_review
 from jixiao.review.finding import Finding
 from jixiao.review.profiles import get_profile
-from jixiao.web.accounts.models import PolicyProfile
+from jixiao.web.accounts.models import PolicyProfile, split_prefixes
 from jixiao.web.declarations import codec
 from jixiao.web.indicators import service as library
 
@@ -91,16 +91,12 @@ def _view(finding: Finding) -> FindingView:
     )
 
 
-def _split(prefixes: str) -> tuple[str, ...]:
-    return tuple(p.strip() for p in prefixes.replace("，", ",").split(",") if p.strip())
-
-
 def active_profile() -> tuple[str, tuple[str, ...], tuple[str, ...]]:
     """The administrator's default 审核规则配置: (profile name, select, ignore)."""
     chosen = PolicyProfile.objects.filter(is_default=True).first()
     if chosen is None:
         return FALLBACK_PROFILE, (), ()
-    return chosen.name, _split(chosen.select), _split(chosen.ignore)
+    return chosen.name, split_prefixes(chosen.select), split_prefixes(chosen.ignore)
 
 
 def requirements(profile: str | None = None) -> dict[Level2, Requirement]:

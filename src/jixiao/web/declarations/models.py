@@ -47,6 +47,9 @@ class Declaration(models.Model):
     review_grade = models.CharField("审核等级", max_length=2, blank=True, db_index=True)
     #: how many findings that review produced (the sum of this form's FindingHit counts)
     finding_count = models.PositiveIntegerField("审核发现条数", default=0)
+    #: the 审核规则配置 fingerprint those were computed under (``hits.fingerprint``); another
+    #: than the active one means the summary is stale and the 审核摘要重算 job redoes it
+    review_config = models.CharField("审核摘要所依配置", max_length=16, blank=True, editable=False)
     #: 三级指标 names and values, one per line, for the list's search (trigram-indexed on
     #: PostgreSQL, migration 0007); written with ``content`` by ``store``
     indicator_text = models.TextField("三级指标（检索用）", blank=True, editable=False)

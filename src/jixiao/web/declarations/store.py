@@ -100,10 +100,10 @@ class Writer:
     def of(cls, user: User, org: Organisation, batch: bool = False) -> Writer:
         return cls(user, org, integrity.closed_years(), engine.Rules.now() if batch else None)
 
-    def review(self, content: str, form: Form) -> engine.ReviewView:
+    def review(self, content: str, form: Form) -> engine.Stored:
         if self.rules is None:
-            return engine.stored(content).review
-        return engine.reviewed(content, form, self.rules).review
+            return engine.stored(content)
+        return engine.reviewed(content, form, self.rules)
 
 
 @dataclass(frozen=True, slots=True)
@@ -277,12 +277,13 @@ def transition(user: User, row: Declaration, action: Action, comment: str = "") 
         form = dataclasses.replace(codec.from_text(locked.content), verdict=step.verdict)
         locked.content = codec.to_text(form)
         summary = hits.summarise(locked.content)
-        locked.review_grade, locked.finding_count = summary.grade, summary.total
+        for name, value in summary.columns().items():
+            setattr(locked, name, value)
         hits.record(locked, summary)
     acted_on = locked.revision
     locked.status = step.target
     locked.revision += 1
-    fields = ["status", "revision", "content", "review_grade", "finding_count", "updated_at"]
+    fields = ["status", "revision", "content", "updated_at", *hits.Summary.COLUMNS]
     locked.save(update_fields=fields)
     version: Version | None
     if action is Action.SUBMIT:

@@ -19,6 +19,7 @@ class JobKind(models.TextChoices):
     BUNDLE = "批量打包"
     EXPORT = "数据导出"
     LEARN = "指标库学习"
+    RESUMMARISE = "审核摘要重算"
 
 
 class JobStatus(models.TextChoices):

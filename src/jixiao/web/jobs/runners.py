@@ -23,7 +23,7 @@ from jixiao.export import form_list, to_csv, to_json, to_xlsx, yitihua_tables
 from jixiao.importers.base import ImportFailure
 from jixiao.model import Declaration as Form
 from jixiao.web.accounts.models import User
-from jixiao.web.declarations import codec, engine
+from jixiao.web.declarations import codec, engine, hits
 from jixiao.web.declarations import store as declarations_store
 from jixiao.web.declarations.access import filer_organisation, visible
 from jixiao.web.jobs import store
@@ -313,11 +313,48 @@ def run_learn(job: Job, counter: Counter) -> str:
     )
 
 
+#: Stale summaries read (and recomputed) per query of the 审核摘要重算 job.
+RESUMMARISE_CHUNK = 500
+
+
+def run_resummarise(job: Job, counter: Counter) -> str:
+    """Recompute every stored review summary that another 审核规则配置 produced.
+
+    Reads the stale rows in primary-key chunks (each query finds only what is still stale,
+    so forms saved or opened meanwhile, or a second job running alongside, are not redone);
+    each form is its own transaction and keeps a save made in between (``hits.refresh``).
+    A form whose content cannot be reviewed is reported and the others go on.
+    """
+    if job.owner.workflow_role is not Role.ADMIN and not job.owner.is_superuser:
+        raise PermissionError("只有管理员可以重算审核摘要")
+    store.progress(job.pk, total=hits.stale().count())
+    redone, last = 0, None
+    while True:
+        if store.cancelled(job.pk):
+            counter.flush()
+            raise Stop(f"已重算 {redone} 份申报表的审核摘要")
+        rows = hits.stale().order_by("pk").only("pk", "content", "revision", "project_name")
+        chunk = list((rows.filter(pk__gt=last) if last else rows)[:RESUMMARISE_CHUNK])
+        if not chunk:
+            break
+        for row in chunk:
+            try:
+                redone += hits.refresh([row])
+            except (codec.MoneyError, ValueError) as exc:
+                store.error(job.pk, counter.done + 1, row.project_name, str(exc))
+                counter.step(failed=True)
+                continue
+            counter.step()
+        last = chunk[-1].pk
+    return f"已按当前审核规则配置重算 {redone} 份申报表的审核摘要（审核等级与规则命中）"
+
+
 RUNNERS: dict[JobKind, Callable[[Job, Counter], str]] = {
     JobKind.IMPORT: run_import,
     JobKind.BUNDLE: run_bundle,
     JobKind.EXPORT: run_export,
     JobKind.LEARN: run_learn,
+    JobKind.RESUMMARISE: run_resummarise,
 }
 
 

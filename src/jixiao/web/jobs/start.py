@@ -113,3 +113,10 @@ def learn_job(user: User) -> Job:
     if not user.is_superuser:
         require_role(user, Role.ADMIN)
     return store.create(user, JobKind.LEARN, "从通过的申报表重建指标库")
+
+
+def resummarise_job(user: User) -> Job:
+    """审核摘要重算: the stored review summaries made stale by a 审核规则配置 change (管理员)."""
+    if not user.is_superuser:
+        require_role(user, Role.ADMIN)
+    return store.create(user, JobKind.RESUMMARISE, "按当前审核规则配置重算审核摘要")

@@ -10,7 +10,7 @@ from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_GET
 
 from jixiao.web.accounts.models import AuthedRequest
-from jixiao.web.declarations import codec, diff, editor, engine
+from jixiao.web.declarations import codec, diff, editor, engine, hits
 from jixiao.web.declarations.access import REVIEWERS, get_visible
 from jixiao.workflow import Action, Activity, actions, may
 
@@ -18,7 +18,7 @@ from jixiao.workflow import Action, Activity, actions, may
 @login_required
 @require_GET
 def detail(request: AuthedRequest, pk: uuid.UUID) -> HttpResponse:
-    row = get_visible(request.user, pk)
+    row = hits.ensure_current(get_visible(request.user, pk))
     form = codec.from_text(row.content)
     role = request.user.workflow_role
     allowed = actions(role, row.workflow_status)

@@ -20,7 +20,7 @@ from django.views.decorators.http import require_GET
 from jixiao.export import form_list, to_csv, to_json, to_xlsx, yitihua_tables
 from jixiao.export.tabular import Cell, Table
 from jixiao.web.accounts.models import AuthedRequest
-from jixiao.web.declarations import codec, inputs, store
+from jixiao.web.declarations import codec, hits, inputs, store
 from jixiao.web.declarations.access import visible
 from jixiao.web.declarations.models import Declaration
 from jixiao.web.declarations.views.listing import filtered
@@ -30,6 +30,8 @@ from jixiao.workflow import Status
 #: Most forms one export may hold (decoding is ~1 ms a form; see docs/benchmarks.md).
 MAX_EXPORT_ROWS = 5000
 STATUS_HEADER = "状态"
+#: After 状态: the stored review summary, under the 审核规则配置 in force.
+SUMMARY_HEADERS = ("审核等级", "审核发现条数")
 LIST_TITLE = "申报表清单"
 LIBRARY_TITLE = "财政项目库"
 YITIHUA_TITLE = "一体化绩效目标"
@@ -50,11 +52,17 @@ def _selection(request: AuthedRequest, rows: QuerySet[Declaration]) -> list[Decl
 
 
 def with_status(rows: Sequence[Declaration]) -> Table:
-    """The form list of ``rows`` with 状态 as the last column (blank in the 合计 row)."""
+    """The form list of ``rows`` with 状态, 审核等级 and 审核发现条数 last (blank in 合计).
+
+    Summaries an older 审核规则配置 produced are recomputed first, so an export made before
+    the 审核摘要重算 job has finished shows the findings of the configuration in force.
+    """
+    hits.fresh(rows)
     header, body = form_list(codec.from_text(r.content) for r in rows)
-    statuses: list[Cell] = [r.status for r in rows]
-    return [*header, STATUS_HEADER], [
-        [*line, status] for line, status in zip(body, [*statuses, ""], strict=True)
+    web: list[list[Cell]] = [[r.status, r.review_grade, r.finding_count] for r in rows]
+    web.append(["", "", ""])  # the 合计 row
+    return [*header, STATUS_HEADER, *SUMMARY_HEADERS], [
+        [*line, *extra] for line, extra in zip(body, web, strict=True)
     ]
 
 

@@ -16,7 +16,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET
 
 from jixiao.web.accounts.models import AuthedRequest, Organisation
-from jixiao.web.declarations import inputs, search
+from jixiao.web.declarations import hits, inputs, search
 from jixiao.web.declarations.access import visible
 from jixiao.web.declarations.models import Declaration
 from jixiao.workflow import Role, Status
@@ -92,6 +92,8 @@ class ListRow:
     annual_total: str
     status: str
     updated: str
+    grade: str  #: 审核等级 of the automatic review under the 审核规则配置 in force
+    findings: int  #: how many findings that review produced
 
 
 def _row(d: Declaration, prefix: str) -> ListRow:
@@ -107,6 +109,8 @@ def _row(d: Declaration, prefix: str) -> ListRow:
         "" if total is None else str(total),
         d.status,
         updated,
+        d.review_grade,
+        d.finding_count,
     )
 
 
@@ -132,7 +136,9 @@ def _page(
     page = paginator.get_page(request.GET.get("page"))
     prefix = reverse("declarations:list")
     # The page shows formatted rows; the paginator only counted and sliced the queryset.
-    page.object_list = [_row(d, prefix) for d in page.object_list]  # type: ignore[misc]
+    shown = list(page.object_list)
+    hits.fresh(shown)  # a summary of an older 审核规则配置 is redone as it is shown
+    page.object_list = [_row(d, prefix) for d in shown]  # type: ignore[misc]
     years = _years(visible(request.user))  # every year the user has, whatever the filter
     context = {
         "page": page,
