@@ -7,7 +7,7 @@ money in 万元) so each rule stays a few lines long and the review stays fast.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from decimal import Decimal
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -206,9 +206,7 @@ class FormContext:
 
     def hit(self, location: SourceLocation | None = None, **args: object) -> Hit:
         """A hit on the form as a whole (header fields, funding, goal)."""
-        return Hit(
-            {"project": self.decl.project_name, **texts(args)}, (), location or self.decl.location
-        )
+        return form_hit(self.decl, location, args)
 
     def group_hit(self, level2: Level2, level1: Level1 | None, **args: object) -> Hit:
         group = self.decl.group(level2)
@@ -229,16 +227,49 @@ def _period_years(decl: Declaration) -> range | None:
     return range(year, year + 1) if year else None
 
 
+def form_hit(decl: Declaration, location: SourceLocation | None, args: Mapping[str, object]) -> Hit:
+    """A hit on ``decl`` as a whole; ``project`` is always available to templates."""
+    return Hit({"project": decl.project_name, **texts(args)}, (), location or decl.location)
+
+
+class FormSummary:
+    """What a batch keeps of one form once its single-form rules have run.
+
+    The review drops each :class:`FormContext` as soon as the single-form rules are done
+    with it; the batch rules compare every form with every other, so they see only this:
+    the form, its policy values and its real rows. The context's group lists, memoized
+    subsets and money rows are freed form by form, so a large batch keeps a fraction of
+    the objects alive (and the garbage collector traverses a fraction of them).
+    """
+
+    __slots__ = ("decl", "policy", "real_rows")
+
+    def __init__(self, ctx: FormContext) -> None:
+        self.decl = ctx.decl
+        self.policy = ctx.policy
+        self.real_rows = ctx.real_rows
+
+    @property
+    def quantitative_rows(self) -> Iterator[Row]:
+        """The real rows read as a number (as :attr:`FormContext.quantitative_rows`)."""
+        return (r for r in self.real_rows if r.value.kind is _QUANTITATIVE)
+
+    def hit(self, location: SourceLocation | None = None, **args: object) -> Hit:
+        """A hit on the form as a whole (as :meth:`FormContext.hit`)."""
+        return form_hit(self.decl, location, args)
+
+
 class BatchContext:
     """All forms of one run, for rules that compare forms with each other.
 
-    ``library`` is the 指标库 to judge values against (the web passes the system's); without
-    one, rules compare the forms of the run with each other.
+    ``forms`` are the :class:`FormSummary` of each form, in the order given. ``library``
+    is the 指标库 to judge values against (the web passes the system's); without one,
+    rules compare the forms of the run with each other.
     """
 
     __slots__ = ("forms", "library")
 
-    def __init__(self, forms: Iterable[FormContext], library: Suggester | None = None) -> None:
+    def __init__(self, forms: Iterable[FormSummary], library: Suggester | None = None) -> None:
         self.forms = tuple(forms)
         self.library = library
 

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from jixiao.importers.base import ImportIssue
 from jixiao.model import Declaration
 from jixiao.policy import PolicyValues, load_policy
-from jixiao.review.context import BatchContext, FormContext
+from jixiao.review.context import BatchContext, FormContext, FormSummary
 from jixiao.review.finding import Finding
 from jixiao.review.profiles import DEFAULT_PROFILE, get_profile
 from jixiao.review.registry import Hit, Rule, Scope, rules_for
@@ -56,19 +56,20 @@ def _review(
     chosen = get_profile(profile)
     rules = rules_for(select, ignore)
     issues = _issues_by_form(declarations, import_issues)
-    contexts = [
-        FormContext(d, chosen, policy_for(d.year), issues[i]) for i, d in enumerate(declarations)
-    ]
     form_rules = [r for r in rules if r.scope is Scope.FORM]
-    found = [_check_form(ctx, form_rules) for ctx in contexts]
-    batch = BatchContext(contexts, library)
+    found: list[list[Finding]] = []
+    kept: list[FormSummary] = []
+    for i, d in enumerate(declarations):
+        # each context lives only while its single-form rules run; the batch keeps a summary
+        ctx = FormContext(d, chosen, policy_for(d.year), issues[i])
+        found.append(_check_form(ctx, form_rules))
+        kept.append(FormSummary(ctx))
+    batch = BatchContext(kept, library)
     for entry in rules:
         if entry.scope is Scope.BATCH:
             for h in entry.check(batch):
-                found[h.form].append(render(entry, h, contexts[h.form].policy))
-    return Report(
-        chosen.name, tuple(_form_report(c, f) for c, f in zip(contexts, found, strict=True))
-    )
+                found[h.form].append(render(entry, h, kept[h.form].policy))
+    return Report(chosen.name, tuple(_form_report(s, f) for s, f in zip(kept, found, strict=True)))
 
 
 def _check_form(ctx: FormContext, rules: Sequence[Rule]) -> list[Finding]:
@@ -80,7 +81,7 @@ def _check_form(ctx: FormContext, rules: Sequence[Rule]) -> list[Finding]:
     return found
 
 
-def _form_report(ctx: FormContext, findings: list[Finding]) -> FormReport:
+def _form_report(ctx: FormSummary, findings: list[Finding]) -> FormReport:
     findings.sort(key=Finding.sort_key)
     outcome = score(findings, ctx.policy)
     decl = ctx.decl

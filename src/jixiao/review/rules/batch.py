@@ -5,14 +5,14 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterator
 
-from jixiao.review.context import BatchContext, FormContext, Row
+from jixiao.review.context import BatchContext, FormSummary, Row
 from jixiao.review.finding import Dimension, Severity
 from jixiao.review.registry import Hit, Scope, rule
 
 _MIN_TERM = 3
 
 
-def _owner(ctx: FormContext) -> str:
+def _owner(ctx: FormSummary) -> str:
     """The department a form belongs to (主管部门, else 实施单位)."""
     return ctx.decl.department.name.strip() or ctx.decl.implementer.name.strip()
 

@@ -15,14 +15,14 @@ from decimal import Decimal
 
 from jixiao.library.continuity import Change, budget_change, compare_years, percent_text
 from jixiao.model import Level2
-from jixiao.review.context import BatchContext, FormContext, Row, normal_name, num, per_unit
+from jixiao.review.context import BatchContext, FormSummary, Row, normal_name, num, per_unit
 from jixiao.review.finding import Dimension, Severity
 from jixiao.review.registry import Hit, Scope, rule
 from jixiao.review.rules.batch import foreign_term
 from jixiao.values import Operator, ValueKind
 
 
-def _owner(ctx: FormContext) -> str:
+def _owner(ctx: FormSummary) -> str:
     return ctx.decl.department.name.strip() or ctx.decl.implementer.name.strip()
 
 
@@ -77,7 +77,7 @@ def copied_indicator_across_departments(batch: BatchContext) -> Iterator[Hit]:
 
 
 def _foreign(
-    forms: tuple[FormContext, ...],
+    forms: tuple[FormSummary, ...],
     projects: dict[str, list[tuple[int, Row]]],
     cache: dict[tuple[str, str, str], str],
 ) -> Iterator[Hit]:
@@ -103,7 +103,7 @@ def _foreign(
                     break
 
 
-def _same_owner_and_year(a: FormContext, b: FormContext) -> bool:
+def _same_owner_and_year(a: FormSummary, b: FormSummary) -> bool:
     """B601's ground: one department, one year."""
     return _owner(a) == _owner(b) and a.decl.year == b.decl.year
 
@@ -362,7 +362,7 @@ def budget_changed_targets_not(batch: BatchContext) -> Iterator[Hit]:
                 yield from _unchanged(batch.forms[last], batch.forms[i], i)
 
 
-def _unchanged(last: FormContext, this: FormContext, index: int) -> Iterator[Hit]:
+def _unchanged(last: FormSummary, this: FormSummary, index: int) -> Iterator[Hit]:
     ratio = budget_change(last.decl, this.decl)
     if ratio is None or abs(ratio) < this.policy.number("continuity_budget_change"):
         return
