@@ -607,7 +607,8 @@ def explain(tree: dict[str, Any], search: dict[str, str]) -> None:
         "搜索：名称中的候选（主管部门）": finder.candidates(
             listed_rows, finder.names_matching(search["department"]), limit
         ),
-        "搜索：超过上限时按排序逐段检验（常见指标词）": walk.ordered()[: finder.WALK_CHUNK],
+        "搜索：超过上限时的排序主键（常见指标词，第一段）": walk.ordered()[: finder.WALK_CHUNK],
+        "搜索：超过上限时按主键检验一段": walk.tested(list(walk.ordered()[: finder.WALK_CHUNK])),
         "监控表第一页（财政）": monitoring_rows.order_by("round__deadline", "project_name", "pk")[
             :25
         ],

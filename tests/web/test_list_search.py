@@ -105,3 +105,20 @@ def test_the_library_searches_the_indicator_text_too(world: World) -> None:
     assert response.status_code == 200
     listed = sorted(d.project_name for d in response.context["page"])
     assert listed == sorted(r.project_name for r in rows if word in r.indicator_text)
+
+
+def test_the_walk_reads_on_where_an_earlier_page_stopped(
+    world: World, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    rows = [world.declaration(index=i) for i in range(5)]
+    word = _shared_indicator_word(rows)
+    monkeypatch.setattr(search, "WALK_CHUNK", 1)
+    order = SORTS["name"]
+    every = [d.pk for d in Declaration.objects.filter(matching(word)).order_by(*order)]
+    walk = search.Walk(Declaration.objects.all(), matching(word), order)
+    pages = [d.pk for d in walk[0:1]] + [d.pk for d in walk[1:3]] + [d.pk for d in walk[3:9]]
+    assert pages == every
+    monkeypatch.setattr(search, "WALK_ROWS", 2)  # gives up early: the database sorts them
+    monkeypatch.setattr(search, "SPARSE", 10**6)
+    walk = search.Walk(Declaration.objects.all(), matching(word), order)
+    assert [d.pk for d in walk[0:1]] + [d.pk for d in walk[1:9]] == every

@@ -32,6 +32,10 @@ from jixiao.web.declarations.models import Declaration
 SEARCH_LIMIT = 1000
 #: Rows of the sort order first tested against the search when there are more matches.
 WALK_CHUNK = 1000
+#: The walk gives up after this many rows if fewer than 1 in SPARSE matched: the matches are
+#: far along this sort order (a word of some small projects, sorted by money), so the database
+#: sorts every match instead (a broad word matches often and is walked to its last page).
+WALK_ROWS, SPARSE = 2 * WALK_CHUNK, 20
 
 _NAMES = ("project_name", "department_name", "implementer_name")
 
@@ -58,9 +62,9 @@ def candidates(rows: QuerySet[Declaration], where: Q, limit: int) -> QuerySet[An
 class Walk(Sequence[Declaration]):
     """The first SEARCH_LIMIT matches of ``rows`` in ``order``, found as far as sliced.
 
-    A sequence for Django's paginator: its length is the limit; a slice reads the sort
-    order's index in growing slices (WALK_CHUNK rows, then twice as many as read so far),
-    each row with whether it matches, and keeps the matches.
+    A sequence for Django's paginator: its length is the limit; a slice reads the sorted
+    primary keys in growing slices (WALK_CHUNK rows, then twice as many as read so far),
+    tests them WALK_CHUNK at a time by primary key and keeps the matches, in order.
     """
 
     rows: QuerySet[Declaration]
@@ -74,22 +78,38 @@ class Walk(Sequence[Declaration]):
         return SEARCH_LIMIT
 
     def ordered(self) -> QuerySet[Any, Any]:
-        """(pk, matches) of every row in the sort order.
+        """The primary keys of every row in the sort order (no search test in this query:
+        a sort without an index would compute it for every row first)."""
+        return self.rows.order_by(*self.order).values_list("pk", flat=True)
+
+    def tested(self, keys: list[Any]) -> QuerySet[Any, Any]:
+        """(pk, matches) of the rows ``keys``, read by primary key.
 
         The test is computed for each row read, never used to choose the rows: the planner
         would otherwise answer from the trigram index and recheck every match.
         """
         hit = ExpressionWrapper(self.where, output_field=BooleanField())
-        return self.rows.order_by(*self.order).annotate(hit=hit).values_list("pk", "hit")
+        return self.rows.filter(pk__in=keys).annotate(hit=hit).values_list("pk", "hit")
 
     def _extend(self, stop: int) -> None:
         ordered = self.ordered()
         while len(self._found) < stop and not self._done:
+            if self._walked >= WALK_ROWS and len(self._found) * SPARSE < self._walked:
+                matches = self.rows.filter(self.where).order_by(*self.order)
+                self._found = list(matches.values_list("pk", flat=True)[:SEARCH_LIMIT])
+                self._done = True
+                return
             size = max(WALK_CHUNK, self._walked)  # twice as far each time
             keys = list(ordered[self._walked : self._walked + size])
-            self._walked += len(keys)
             self._done = len(keys) < size
-            self._found += [pk for pk, matched in keys if matched]
+            for start in range(0, len(keys), WALK_CHUNK):
+                chunk = keys[start : start + WALK_CHUNK]
+                hits = {pk for pk, matched in self.tested(chunk) if matched}
+                self._found += [pk for pk in chunk if pk in hits]
+                self._walked += len(chunk)
+                if len(self._found) >= stop:  # the rest of the slice is read again later
+                    self._done = False
+                    break
 
     @overload
     def __getitem__(self, index: int) -> Declaration: ...
