@@ -21,9 +21,12 @@ and starts ``gunicorn jixiao.web.wsgi:application`` (``--workers``, default 2) o
 3. **At scale**: the same pages again (the list and its searches, the 统计 dashboard with its
    monitoring lights and self-evaluation scores, the monitoring and self-evaluation lists),
    then ``EXPLAIN (ANALYZE, BUFFERS)`` of the main queries.
-4. **Bulk import**: H13a's job path in-process (``jobs.start.import_job`` of a ZIP of seed
-   text files with varied project names, then ``jobs.runners.run`` as one worker runs it):
-   forms created per second.
+4. **Bulk import** into the loaded database, end to end: a ZIP of ``--import-forms`` forms (seed
+   text files, 7 forms each, names varied) handed to ``jobs.start.import_job`` (what the page and
+   the API call) until the job is 已完成, with ``--import-workers`` real ``db_worker`` processes
+   taking its parts from the queue; forms/s and the workers' CPU seconds. ``--baseline-ref REF``
+   first runs the same job of ``--baseline-forms`` with workers on the code of git ``REF``
+   (exported with ``git archive``), for a same-run ratio. ``--import-only`` skips the pages.
 
 Each page is requested ``--samples`` times one after the other by one logged-in user (after
 two warm-up requests); the table gives p50 / p95 / max in milliseconds. Run it on a quiet

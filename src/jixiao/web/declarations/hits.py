@@ -1,7 +1,8 @@
 """The review summary stored beside each declaration: its 审核等级 and rule hits per code.
 
-``store`` calls :func:`summarise` and :func:`record` on every create, save and transition —
-the one write path — so the 统计 page aggregates with SQL instead of reviewing every form on
+``store`` computes it on every create, import, save and transition — the one write path
+(:func:`summary_of` and :func:`rows` for new declarations, :func:`summarise` and :func:`record`
+for changed ones) — so the 统计 page aggregates with SQL instead of reviewing every form on
 each load (bench/scale_bench.py). Each summary records the :func:`fingerprint` of the
 审核规则配置 it was computed under (``Declaration.review_config``): when the configuration
 changes (a 管理员 enables or disables rules, or chooses another profile; a deploy changes the
