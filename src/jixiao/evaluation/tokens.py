@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass
 from enum import StrEnum
 
-from jixiao.importers.cells import Layout, text_rows
+from jixiao.importers.cells import Layout, detect_layout, layout_rows
 from jixiao.model import Level1, Level2
 from jixiao.model.catalogue_evaluation import SICHUAN_LABELS, EvaluationColumn
 from jixiao.model.catalogue_evaluation import EvaluationField as E
@@ -151,14 +151,16 @@ def cells(text: str) -> list[tuple[str, int]]:
     """The text's non-empty cells with their line, from the importers' cell reader
     (:func:`jixiao.importers.cells.text_rows`, which tells the layout from the content).
 
-    A row of the text-lines layout (run-on DOCX/OCR/PDF text) is one cell here: its spaces
-    are mostly wraps inside a label or name (管理制 度, 绩 效 指 标), and the tokeniser
-    finds labels across them itself.
+    A line of the text-lines layout (run-on DOCX/OCR/PDF text) is one cell here, as printed:
+    its spaces are mostly wraps inside a label or name (管理制 度, 绩 效 指 标), and the
+    tokeniser finds labels and values across them itself — the cuts the declaration reader
+    makes inside its indicator table (:mod:`jixiao.importers.fused`) would only split names.
     """
     lines = list(enumerate(_CHUNK_RE.sub("", text).splitlines(), 1))
-    layout, rows = text_rows(lines, "")
+    layout = detect_layout(lines)
     if layout is Layout.TEXT_LINES:
-        return [(" ".join(r.texts()), r.location.line or 0) for r in rows if r.texts()]
+        return [(" ".join(t.split()), n) for n, t in lines if t.strip()]
+    rows = layout_rows(layout, lines, "")
     return [(c.text.strip(), c.location.line or 0) for r in rows for c in r.cells if c.text.strip()]
 
 
