@@ -28,7 +28,7 @@ from jixiao.evaluation.files import read_evaluation_file
 from jixiao.evaluation.formulas import magnitude
 
 TARGET = 5000
-CORPUS = Path("/work/shared/corpus/forms")
+CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "forms"
 VARIANTS = [
     "",
     "数量指标: 流动服务次数 | ≥120次 | 96次 | 30 | 24 | 两个社区停工",

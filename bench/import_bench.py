@@ -38,8 +38,6 @@ from jixiao.model.canonical import dump_item
 
 SEED_FORMS = 7
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "forms"
-if not CORPUS.is_dir():  # a git worktree beside the checkout
-    CORPUS = Path("/work/shared/corpus/forms")
 HEADER = ("# source:", "# kind:", "# note:")
 JIXIAO = [str(Path(sys.executable).with_name("jixiao"))]  # the installed console script
 

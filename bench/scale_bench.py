@@ -9,7 +9,7 @@ and starts ``gunicorn jixiao.web.wsgi:application`` (``--workers``, default 2) o
 
 1. **Baseline**: every page below, measured on the empty database (same server, same users).
 2. **Load**: ``--forms`` declarations synthesised from the seven seed forms and the readable
-   declarations of ``/work/shared/corpus`` — names (unit + base name + serial), 主管部门,
+   declarations of ``../shared/corpus`` — names (unit + base name + serial), 主管部门,
    实施单位, year (2022–2026), status and money (the base amount × 0.1…3.7, exact) varied,
    each padded to at least ``--indicators`` 三级指标 — written with PostgreSQL ``COPY`` in the
    columns ``store`` writes (content, indicator_text, review_grade, FindingHit rows from the
@@ -61,7 +61,7 @@ import web_bench
 from web_bench import Session, _env, _free_port, _fresh_database, _start
 
 ROOT = Path(__file__).resolve().parents[1]
-CORPUS = Path("/work/shared/corpus/forms")
+CORPUS = ROOT.parent / "shared" / "corpus" / "forms"
 SCALE_DB = "jixiao_scale"
 #: SSD storage: random reads cost about as much as sequential ones (docs/deployment.md)
 RANDOM_PAGE_COST = 1.1

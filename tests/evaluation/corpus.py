@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
-CORPUS = Path("/work/shared/corpus")
-if not CORPUS.exists():  # the corpus lives beside the repository
-    CORPUS = Path(__file__).resolve().parents[3] / "shared" / "corpus"
+from tests.shared import CORPUS
+
 GOLDENS = sorted((CORPUS / "golden").glob("*.json"))
 SELF_EVALUATIONS = [
     p for p in GOLDENS if json.loads(p.read_text(encoding="utf-8"))["kind"] == "self-evaluation"

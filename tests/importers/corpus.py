@@ -20,11 +20,9 @@ from pathlib import Path
 from jixiao.importers.base import ImportFailure
 from jixiao.importers.text import TextImporter
 from jixiao.model import Declaration
+from tests.shared import CORPUS
 
 ROOT = Path(__file__).resolve().parents[2]
-CORPUS = ROOT.parent / "shared" / "corpus"
-if not CORPUS.is_dir():  # a git worktree beside the checkout (as tests/evaluation finds it)
-    CORPUS = Path("/work/shared/corpus")
 HEADER_LINE = re.compile(r"^# (?:source|kind|note):")
 _ANNOTATION = re.compile(r"[（(](?:必填量化|必填|选填|必填硬性指标)[)）]")
 _PREFIX = re.compile(r"^(?:指标\d+)?[:：、.]*")

@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 import functools
-from pathlib import Path
 
 from jixiao.data import SEED_NAME, seed_bytes
 from jixiao.importers.base import ImportFailure
 from jixiao.importers.detect import import_bytes
 from jixiao.model import Declaration, Indicator, IndicatorGroup, Level1, Level2
 from jixiao.values import parse_value
+from tests.shared import CORPUS as SHARED_CORPUS
 
-CORPUS = Path(__file__).resolve().parents[2].parent / "shared" / "corpus" / "forms"
+CORPUS = SHARED_CORPUS / "forms"
 
 
 @functools.cache

@@ -7,7 +7,6 @@ import io
 import json
 from collections.abc import Callable, Sequence
 from decimal import Decimal
-from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
@@ -20,6 +19,7 @@ from jixiao.render.monitoring_docx import render_monitoring_docx
 from jixiao.render.monitoring_pdf import render_monitoring_pdf
 from jixiao.render.monitoring_xlsx import render_monitoring_xlsx
 from tests.monitoring.samples import long_declaration, publicity, publicity_report
+from tests.shared import CORPUS
 
 Renderer = Callable[[Sequence[MonitoringReport], Sequence[ReportLights | None] | None], bytes]
 RENDERERS = {
@@ -27,9 +27,6 @@ RENDERERS = {
     "xlsx": render_monitoring_xlsx,
     "docx": render_monitoring_docx,
 }
-CORPUS = Path("/work/shared/corpus")
-if not CORPUS.exists():  # pragma: no cover - the corpus lives beside the repository
-    CORPUS = Path(__file__).parents[3] / "shared" / "corpus"
 
 
 def _same(a: Sequence[MonitoringReport], b: Sequence[MonitoringReport]) -> bool:
