@@ -28,6 +28,11 @@ and starts ``gunicorn jixiao.web.wsgi:application`` (``--workers``, default 2) o
    first runs the same job of ``--baseline-forms`` with workers on the code of git ``REF``
    (exported with ``git archive``), for a same-run ratio. ``--import-only`` skips the pages.
 
+``--measure-only`` measures the pages (``--pages TEXT``: those whose label contains it) of the
+already loaded ``--database-name`` again, without dropping or loading anything (it migrates it
+first, so a new index is measured), then prints the EXPLAIN of the main queries — the same
+server and requests, to compare a change on the same data.
+
 Each page is requested ``--samples`` times one after the other by one logged-in user (after
 two warm-up requests); the table gives p50 / p95 / max in milliseconds. Run it on a quiet
 machine: the load average is printed with the results.
@@ -46,6 +51,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import urllib.parse
 import uuid
 import zipfile
 from collections.abc import Iterator
@@ -746,6 +752,47 @@ def _print_import(label: str, found: dict[str, Any]) -> None:
     )
 
 
+def _loaded_tree() -> dict[str, Any]:
+    """The organisation tree and users of a database :func:`_tree` made, in its order."""
+    from jixiao.web.accounts.models import Organisation, OrgKind, User
+
+    named = {o.name: o for o in Organisation.objects.filter(kind=OrgKind.DEPARTMENT)}
+    departments = [named[f"{district}{bureau}"] for district in DISTRICTS for bureau in BUREAUS]
+    units = list(Organisation.objects.filter(kind=OrgKind.UNIT, parent__in=departments))
+    users = {
+        u.username: u for u in User.objects.filter(username__in=("caizheng", "bumen", "tianbao"))
+    }
+    return {"departments": departments, "units": units, "users": users}
+
+
+def measure_only(admin_url: str, workers: int, samples: int, only: str) -> None:
+    """The pages of the already loaded ``web_bench.BENCH_DB`` again (nothing dropped or loaded)."""
+    parts = urllib.parse.urlsplit(admin_url)
+    url = urllib.parse.urlunsplit(parts._replace(path=f"/{web_bench.BENCH_DB}"))
+    data_dir = Path(tempfile.mkdtemp(prefix="jixiao-scale-"))
+    _setup_django(url, data_dir)
+    from jixiao.web.declarations.models import Declaration
+
+    tree = _loaded_tree()
+    search = _search_terms(bases(30), tree)
+    plan = [page for page in pages(tree, search) if only in page[0]]
+    port = _free_port()
+    server = _start(_env(url, data_dir), port, workers)
+    try:
+        print(f"库中 {Declaration.objects.count()} 份申报表；搜索词：{search}", flush=True)
+        print(f"负载：{os.getloadavg()}；gunicorn {workers} 个进程", flush=True)
+        found = measure(port, plan, samples)
+        print(f"负载：{os.getloadavg()}")
+    finally:
+        server.terminate()
+        server.wait()
+    print("\n| 页面 | p50 | p95 | max |\n|---|---:|---:|---:|")
+    for label, times in found.items():
+        p50, p95 = statistics.median(times), _p(times, 0.95)
+        print(f"| {label} | {p50:.0f} | {p95:.0f} | {max(times):.0f} |")
+    explain(tree, search)
+
+
 def _load(n: int, found: list[Base], tree: dict[str, Any]) -> None:
     seconds, indicators = load(n, found, tree)
     print(f"载入 {n} 份申报表（{indicators} 个三级指标）用时 {seconds:.1f} 秒（COPY）", flush=True)
@@ -770,8 +817,17 @@ def main() -> None:
     parser.add_argument(
         "--import-only", action="store_true", help="load, then only the bulk import (no pages)"
     )
+    parser.add_argument(
+        "--measure-only",
+        action="store_true",
+        help="measure the pages of the loaded --database-name again (no drop, no load, no import)",
+    )
+    parser.add_argument("--pages", default="", help="with --measure-only: labels containing this")
     args = parser.parse_args()
     web_bench.BENCH_DB = args.database_name
+    if args.measure_only:
+        measure_only(args.database_url, args.workers, args.samples, args.pages)
+        return
     url = _fresh_database(args.database_url)
     with psycopg.connect(args.database_url, autocommit=True) as admin:  # docs/deployment.md
         admin.execute(

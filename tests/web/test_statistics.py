@@ -147,3 +147,27 @@ def test_it_draws_charts_from_the_vendored_echarts(world: World) -> None:
     page = world.client("filer").get(URL).content.decode()
     assert "jixiao/echarts.min.js" in page and "jixiao/charts.js" in page
     assert "http://" not in page.split("<main>")[1] and "https://" not in page
+
+
+def test_it_says_how_many_of_the_filtered_forms_have_a_stale_summary(world: World) -> None:
+    rows = _three(world)
+    Declaration.objects.filter(pk=rows[0].pk).update(year=2031, review_config="0" * 16)
+    Declaration.objects.filter(pk=rows[2].pk).update(year=2032, review_config="0" * 16)
+    finance = world.client("finance")
+
+    def stale(**query: str) -> int:
+        response = finance.get(URL, query)
+        assert response.status_code == 200
+        return int(response.context["stale"])
+
+    assert stale() == 2
+    assert stale(year="2031") == 1
+    assert stale(year="2032") == 1
+    assert stale(year=str(rows[1].year)) == 0
+    assert (
+        "其中 2 份申报表的审核摘要是按此前的审核规则配置计算的" in finance.get(URL).content.decode()
+    )
+    Declaration.objects.filter(pk=rows[2].pk).update(
+        archived_at=datetime.datetime.now(datetime.UTC)
+    )
+    assert stale() == 1

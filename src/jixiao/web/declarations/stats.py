@@ -19,6 +19,7 @@ from django.db.models import Count, Q, QuerySet, Sum
 from jixiao.export.tabular import Cell
 from jixiao.model.catalogue import FieldKey, FormText, spec
 from jixiao.review.registry import REGISTRY
+from jixiao.web.declarations import hits
 from jixiao.web.declarations.codec import from_fen
 from jixiao.web.declarations.models import Declaration, FindingHit
 from jixiao.web.evaluation.models import EvaluationRecord
@@ -64,6 +65,7 @@ class Group:
     fen: int
     hits: int
     flagged: int  #: forms with at least one finding
+    stale: int = 0  #: forms whose review summary was computed under another 审核规则配置
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,9 +81,15 @@ class Scope:
         """The cube cells of the chosen year (all when no year is chosen)."""
         return tuple(g for g in self.groups if self.year is None or g.year == self.year)
 
+    @property
+    def stale(self) -> int:
+        """How many of the chosen year's forms have a stale summary (:func:`hits.stale`)."""
+        return sum(g.stale for g in self.current)
+
 
 def cube(all_years: QuerySet[Declaration]) -> QuerySet[Any, Any]:
     """The GROUP BY behind every count and sum of the page (one scan of the table)."""
+    current = hits.current_fingerprint()
     return (
         all_years.order_by()
         .values("department_name", "status", "review_grade", "year")
@@ -90,6 +98,7 @@ def cube(all_years: QuerySet[Declaration]) -> QuerySet[Any, Any]:
             fen=Sum("annual_total_fen"),
             hits=Sum("finding_count"),
             flagged=Count("pk", filter=Q(finding_count__gt=0)),
+            stale=Count("pk", filter=~Q(review_config=current)),
         )
     )
 
@@ -107,6 +116,7 @@ def scope_of(all_years: QuerySet[Declaration], year: int | None) -> Scope:
             g["fen"] or 0,
             g["hits"] or 0,
             g["flagged"],
+            g["stale"],
         )
         for g in grouped
     )
